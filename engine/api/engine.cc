@@ -1,0 +1,141 @@
+#include "api/engine.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/assessment.h"
+#include "core/interview.h"
+#include "core/lint.h"
+#include "io/case_json.h"
+#include "io/report_json.h"
+#include "io/json_reader.h"
+
+namespace symcheck {
+namespace {
+
+Response Fail(const Error& error) { return Response{false, "", error.code, error.message}; }
+Response Fail(const std::string& code, const std::string& message) {
+  return Response{false, "", code, message};
+}
+Response Ok(std::string json) { return Response{true, std::move(json), "", ""}; }
+
+// {"audience": "patient", "max_questions": 15, "strategy": "adaptive", "damping": true}
+InterviewOptions ReadOptions(const std::string& options_json) {
+  const nlohmann::json doc = ParseJsonText(options_json, "options", "invalid_options");
+  const JsonNode top(doc, "options", "", "", "invalid_options");
+  top.AllowOnly({"audience", "max_questions", "strategy", "damping"});
+  InterviewOptions options;
+  if (top.Has("audience")) {
+    const auto audience = ParseAudience(top.At("audience").String());
+    if (!audience) top.At("audience").Fail("audience must be patient or clinician");
+    options.audience = *audience;
+  }
+  if (top.Has("max_questions")) {
+    options.max_questions = top.At("max_questions").Integer();
+    if (options.max_questions < 0 || options.max_questions > 1000) {
+      top.At("max_questions").Fail("max_questions must lie in 0..1000");
+    }
+  }
+  if (top.Has("strategy")) {
+    const std::string strategy = top.At("strategy").String();
+    if (strategy == "adaptive") {
+      options.strategy = QuestionStrategy::kAdaptive;
+    } else if (strategy == "fixed") {
+      options.strategy = QuestionStrategy::kFixedOrder;
+    } else {
+      top.At("strategy").Fail("strategy must be adaptive or fixed");
+    }
+  }
+  if (top.Has("damping")) options.scoring.damp_dependent_findings = top.At("damping").Bool();
+  return options;
+}
+
+}  // namespace
+
+Response Engine::Load(const std::vector<Document>& documents) {
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(documents);
+  if (!kb.ok()) return Fail(kb.error());
+  kb_ = std::make_shared<const KnowledgeBase>(std::move(kb).value());
+  return Info();
+}
+
+Response Engine::LoadJson(const std::string& documents_json) {
+  std::vector<Document> documents;
+  try {
+    const nlohmann::json doc = ParseJsonText(documents_json, "documents", "invalid_documents");
+    const JsonNode top(doc, "documents", "", "", "invalid_documents");
+    top.ForEach([&](const JsonNode& item, std::size_t) {
+      item.AllowOnly({"name", "text"});
+      documents.push_back({item.At("name").String(), item.At("text").String()});
+    });
+  } catch (const DataError& e) {
+    return Fail(e.code(), e.what());
+  }
+  return Load(documents);
+}
+
+Response Engine::Assess(const std::string& case_json, const std::string& options_json) const {
+  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
+  try {
+    const InterviewOptions options = ReadOptions(options_json);
+    Result<ParsedCase> parsed = ParseCase(*kb_, case_json);
+    if (!parsed.ok()) return Fail(parsed.error());
+    AssessOptions assess;
+    assess.scoring = options.scoring;
+    const Assessment a = symcheck::Assess(*kb_, CaseView(parsed.value().answers), assess);
+    return Ok(AssessmentJson(*kb_, a, nullptr));
+  } catch (const DataError& e) {
+    return Fail(e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    return Fail("out_of_memory", "the input is too large to process");
+  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
+    return Fail("internal_error", e.what());
+  }
+}
+
+Response Engine::Interview(const std::string& case_json, const std::string& options_json) const {
+  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
+  try {
+    const InterviewOptions options = ReadOptions(options_json);
+    Result<ParsedCase> parsed = ParseCase(*kb_, case_json);
+    if (!parsed.ok()) return Fail(parsed.error());
+    const InterviewRun run = SimulateInterview(*kb_, parsed.value().answers, options);
+    AssessOptions assess;
+    assess.scoring = options.scoring;
+    const Assessment a = symcheck::Assess(*kb_, CaseView(run.answers), assess);
+    return Ok(AssessmentJson(*kb_, a, &run));
+  } catch (const DataError& e) {
+    return Fail(e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    return Fail("out_of_memory", "the input is too large to process");
+  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
+    return Fail("internal_error", e.what());
+  }
+}
+
+Response Engine::Next(const std::string& state_json, const std::string& options_json) const {
+  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
+  try {
+    const InterviewOptions options = ReadOptions(options_json);
+    Result<ParsedCase> parsed = ParseCase(*kb_, state_json);
+    if (!parsed.ok()) return Fail(parsed.error());
+    const ParsedCase& state = parsed.value();
+    const NextStep step = ChooseNextStep(*kb_, state.answers, state.asked, options);
+    AssessOptions assess;
+    assess.scoring = options.scoring;
+    const Assessment a = symcheck::Assess(*kb_, CaseView(state.answers), assess);
+    return Ok(NextStepJson(*kb_, step, a));
+  } catch (const DataError& e) {
+    return Fail(e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    return Fail("out_of_memory", "the input is too large to process");
+  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
+    return Fail("internal_error", e.what());
+  }
+}
+
+Response Engine::Info() const {
+  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
+  return Ok(LintReportJson(*kb_, Lint(*kb_)));
+}
+
+}  // namespace symcheck

@@ -1,0 +1,49 @@
+// The engine's one public face: JSON text in, JSON text out, errors as values. The CLI, the
+// WebAssembly module and the tests all call this class, so every face gives the same answer.
+#ifndef SYMCHECK_API_ENGINE_H_
+#define SYMCHECK_API_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/knowledge_base.h"
+#include "io/kb_loader.h"
+
+namespace symcheck {
+
+/// `ok` with the output in `json`, or not ok with a stable `error_code` and a one-line `error`.
+struct Response {
+  bool ok = false;
+  std::string json;
+  std::string error_code;
+  std::string error;
+};
+
+class Engine {
+ public:
+  /// Loads and validates a knowledge base; on failure the engine keeps what it had before.
+  Response Load(const std::vector<Document>& documents);
+  /// Same, from `[{"name": "data/kb/findings.json", "text": "..."}, ...]` (for JavaScript).
+  Response LoadJson(const std::string& documents_json);
+
+  /// FORMAT.md's `assess`: a case file in, the assessment out.
+  Response Assess(const std::string& case_json, const std::string& options_json = "{}") const;
+  /// FORMAT.md's `interview`: plays the case as a simulated person.
+  Response Interview(const std::string& case_json, const std::string& options_json = "{}") const;
+  /// The page's step: the answers so far (a case plus "dont_know" and "asked") in, the next
+  /// question (or why to stop) and the current assessment out.
+  Response Next(const std::string& state_json, const std::string& options_json = "{}") const;
+  /// Counts and the basis of every number: the lint's and the README's figures.
+  Response Info() const;
+
+  bool loaded() const { return kb_ != nullptr; }
+  const KnowledgeBase* knowledge_base() const { return kb_.get(); }
+
+ private:
+  std::shared_ptr<const KnowledgeBase> kb_;
+};
+
+}  // namespace symcheck
+
+#endif  // SYMCHECK_API_ENGINE_H_

@@ -1,0 +1,354 @@
+#include "core/interview.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/portable_math.h"
+
+namespace symcheck {
+namespace {
+
+// The current belief, kept in a form that lets one answer be looked ahead cheaply: only the
+// conditions that list a finding change score when it is answered, so every sum below is updated
+// by those terms alone (the engine must keep up with knowledge bases far larger than this one).
+struct Belief {
+  std::vector<double> log_prior;
+  std::vector<double> score;   // log posterior, unnormalised
+  std::vector<double> weight;  // exp(score - top)
+  std::vector<double> probability;
+  std::vector<int> ranking;
+  double top = 0.0;
+  double total = 0.0;           // sum of weight
+  double weighted_log = 0.0;    // sum of weight * (score - top)
+  std::array<double, kTriageLevels> urgency{};  // sum of weight by default level and above
+  std::vector<bool> rule_fired;
+  Triage level = Triage::kSelfCare;
+};
+
+struct Outcome {
+  Triage level = Triage::kSelfCare;
+  double entropy = 0.0;
+  std::array<int, 3> top3{-1, -1, -1};
+};
+
+double Entropy(double total, double weighted_log) {
+  return PortableLog(total) - weighted_log / total;
+}
+
+Belief MakeBelief(const KnowledgeBase& kb, const Case& c, const ScoringOptions& scoring) {
+  Belief b;
+  const CaseView view(c);
+  const std::size_t n = kb.conditions.size();
+  b.log_prior.resize(n);
+  b.score.resize(n);
+  std::vector<Contribution> evidence;
+  for (std::size_t i = 0; i < n; ++i) {
+    b.log_prior[i] = LogPrior(kb, static_cast<int>(i), c.age, c.sex);
+    double s = b.log_prior[i];
+    ConditionEvidence(kb, view, static_cast<int>(i), scoring, evidence);
+    for (const Contribution& item : evidence) s += item.llr;
+    b.score[i] = s;
+  }
+  b.top = *std::max_element(b.score.begin(), b.score.end());
+  b.weight.resize(n);
+  b.probability.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    b.weight[i] = PortableExp(b.score[i] - b.top);
+    b.total += b.weight[i];
+    b.weighted_log += b.weight[i] * (b.score[i] - b.top);
+    for (int level = 0; level <= static_cast<int>(kb.conditions[i].triage); ++level) {
+      b.urgency[static_cast<std::size_t>(level)] += b.weight[i];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) b.probability[i] = b.weight[i] / b.total;
+  b.ranking = RankByScore(b.score);
+  const TriageDecision d = DecideTriage(kb, view, b.ranking.front(), b.probability);
+  b.level = d.level;
+  b.rule_fired.assign(kb.rules.size(), false);
+  for (int r : d.fired_rules) b.rule_fired[static_cast<std::size_t>(r)] = true;
+  return b;
+}
+
+class Lookahead {
+ public:
+  Lookahead(const KnowledgeBase& kb, const Case& c, const Belief& belief,
+            const ScoringOptions& scoring)
+      : kb_(kb), case_(c), belief_(belief), scoring_(scoring), stamp_(kb.conditions.size(), -1) {}
+
+  // The triage level, entropy and top three if `finding` were answered `answer`.
+  Outcome Evaluate(int finding, Answer answer) {
+    const CaseView view(case_, finding, answer);
+    const auto& listed = kb_.finding_conditions[static_cast<std::size_t>(finding)];
+    double total = belief_.total;
+    double weighted_log = belief_.weighted_log;
+    std::array<double, kTriageLevels> urgency = belief_.urgency;
+    changed_.clear();
+    ++generation_;
+    for (const auto& entry : listed) {
+      const int c = entry.first;
+      const auto ci = static_cast<std::size_t>(c);
+      double s = belief_.log_prior[ci];
+      ConditionEvidence(kb_, view, c, scoring_, evidence_);
+      for (const Contribution& item : evidence_) s += item.llr;
+      const double w = PortableExp(s - belief_.top);
+      total += w - belief_.weight[ci];
+      weighted_log += w * (s - belief_.top) - belief_.weight[ci] * (belief_.score[ci] - belief_.top);
+      for (int level = 0; level <= static_cast<int>(kb_.conditions[ci].triage); ++level) {
+        urgency[static_cast<std::size_t>(level)] += w - belief_.weight[ci];
+      }
+      changed_.push_back({s, c});
+      stamp_[ci] = generation_;
+    }
+    Outcome out;
+    out.entropy = Entropy(total, weighted_log);
+    // Top three: the changed conditions, merged with the best unchanged ones in current order.
+    std::vector<std::pair<double, int>> best = changed_;
+    int taken = 0;
+    for (int c : belief_.ranking) {
+      if (taken == 3) break;
+      if (stamp_[static_cast<std::size_t>(c)] == generation_) continue;
+      best.push_back({belief_.score[static_cast<std::size_t>(c)], c});
+      ++taken;
+    }
+    std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    for (std::size_t i = 0; i < 3 && i < best.size(); ++i) out.top3[i] = best[i].second;
+    std::vector<double> mass(kTriageLevels);
+    for (std::size_t level = 0; level < mass.size(); ++level) mass[level] = urgency[level] / total;
+    out.level = ProbabilisticLevel(kb_, view, out.top3[0], mass);
+    for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
+      const RedFlagRule& rule = kb_.rules[r];
+      const auto& mentions = kb_.finding_rules[static_cast<std::size_t>(finding)];
+      const bool affected = std::find(mentions.begin(), mentions.end(), static_cast<int>(r)) !=
+                            mentions.end();
+      const bool fired =
+          affected ? symcheck::Evaluate(kb_.expressions, rule.when, view) : belief_.rule_fired[r];
+      if (fired) out.level = std::max(out.level, rule.level);
+    }
+    return out;
+  }
+
+ private:
+  const KnowledgeBase& kb_;
+  const Case& case_;
+  const Belief& belief_;
+  const ScoringOptions& scoring_;
+  std::vector<int> stamp_;
+  int generation_ = 0;
+  std::vector<std::pair<double, int>> changed_;
+  std::vector<Contribution> evidence_;
+};
+
+double PredictivePresent(const KnowledgeBase& kb, const Belief& belief, int finding) {
+  const Finding& f = kb.findings[static_cast<std::size_t>(finding)];
+  double p = f.default_rate;
+  for (const auto& [c, li] : kb.finding_conditions[static_cast<std::size_t>(finding)]) {
+    const Condition& condition = kb.conditions[static_cast<std::size_t>(c)];
+    p += belief.probability[static_cast<std::size_t>(c)] *
+         (condition.likelihoods[static_cast<std::size_t>(li)].probability - f.default_rate);
+  }
+  return std::clamp(p, 0.0, 1.0);
+}
+
+bool AnyPain(const KnowledgeBase& kb, const Case& c) {
+  return kb.any_pain >= 0 && symcheck::Evaluate(kb.expressions, kb.any_pain, CaseView(c));
+}
+
+struct Candidate {
+  int finding = -1;
+  double value = 0.0;
+  double change_probability = 0.0;         // triage level or top three changes
+  double triage_change_probability = 0.0;  // triage level changes
+};
+
+}  // namespace
+
+bool IsAskable(const KnowledgeBase& kb, const Case& c, Audience audience, int finding) {
+  const auto fi = static_cast<std::size_t>(finding);
+  const Finding& f = kb.findings[fi];
+  if (c.answers[fi] != Answer::kUnknown || c.dont_know[fi]) return false;
+  if (f.clinician_only && audience != Audience::kClinician) return false;
+  if (f.only_sex && *f.only_sex != c.sex) return false;
+  if (f.follow_up_of >= 0 && c.answers[static_cast<std::size_t>(f.follow_up_of)] != Answer::kPresent) {
+    return false;
+  }
+  const auto& diagram = kb.interview.diagram_findings;
+  return std::find(diagram.begin(), diagram.end(), finding) == diagram.end();
+}
+
+NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vector<int>& asked,
+                        const InterviewOptions& options) {
+  NextStep step;
+  const InterviewSettings& settings = kb.interview;
+  const int limit = std::min(options.max_questions, settings.max_questions);
+  if (static_cast<int>(asked.size()) >= limit) {
+    step.stop_reason = "question_limit";
+    return step;
+  }
+  const Belief belief = MakeBelief(kb, c, options.scoring);
+  for (std::size_t r = 0; r < kb.rules.size(); ++r) {
+    if (belief.rule_fired[r] && kb.rules[r].level == Triage::kEmergency) {
+      step.stop_reason = "emergency";
+      return step;
+    }
+  }
+  std::vector<int> askable;
+  for (std::size_t f = 0; f < kb.findings.size(); ++f) {
+    if (IsAskable(kb, c, options.audience, static_cast<int>(f))) askable.push_back(static_cast<int>(f));
+  }
+  if (askable.empty()) {
+    step.stop_reason = "no_questions";
+    return step;
+  }
+
+  const double answerable = 1.0 - settings.dont_know_probability;
+  const double now_weight = settings.triage_weights[static_cast<std::size_t>(belief.level)];
+  const double now_entropy = Entropy(belief.total, belief.weighted_log);
+  const std::array<int, 3> now_top3{belief.ranking.size() > 0 ? belief.ranking[0] : -1,
+                                    belief.ranking.size() > 1 ? belief.ranking[1] : -1,
+                                    belief.ranking.size() > 2 ? belief.ranking[2] : -1};
+  auto same_set = [](std::array<int, 3> a, std::array<int, 3> b) {
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+  };
+
+  Lookahead lookahead(kb, c, belief, options.scoring);
+  std::vector<Candidate> candidates;
+  candidates.reserve(askable.size());
+  for (int f : askable) {
+    const double p_yes = PredictivePresent(kb, belief, f);
+    const Outcome yes = lookahead.Evaluate(f, Answer::kPresent);
+    const Outcome no = lookahead.Evaluate(f, Answer::kAbsent);
+    Candidate cand;
+    cand.finding = f;
+    const auto weight_of = [&](Triage level) {
+      return settings.triage_weights[static_cast<std::size_t>(level)];
+    };
+    const double triage_value = p_yes * std::abs(weight_of(yes.level) - now_weight) +
+                                (1.0 - p_yes) * std::abs(weight_of(no.level) - now_weight);
+    const double information = now_entropy - (p_yes * yes.entropy + (1.0 - p_yes) * no.entropy);
+    cand.value = answerable * (triage_value + information);
+    const bool yes_triage = yes.level != belief.level;
+    const bool no_triage = no.level != belief.level;
+    cand.triage_change_probability = answerable * (p_yes * yes_triage + (1.0 - p_yes) * no_triage);
+    cand.change_probability =
+        answerable * (p_yes * (yes_triage || !same_set(yes.top3, now_top3)) +
+                      (1.0 - p_yes) * (no_triage || !same_set(no.top3, now_top3)));
+    candidates.push_back(cand);
+  }
+
+  // The red-flag screen is finished within `screen_within` questions whenever pain is marked.
+  std::vector<const Candidate*> screen;
+  for (const Candidate& cand : candidates) {
+    if (kb.findings[static_cast<std::size_t>(cand.finding)].red_flag_screen) screen.push_back(&cand);
+  }
+  const bool screen_due = !screen.empty() && AnyPain(kb, c);
+
+  double max_change = 0.0;
+  double max_triage_change = 0.0;
+  for (const Candidate& cand : candidates) {
+    max_change = std::max(max_change, cand.change_probability);
+    max_triage_change = std::max(max_triage_change, cand.triage_change_probability);
+  }
+  if (!screen_due && static_cast<int>(asked.size()) >= settings.min_questions) {
+    const double leading = belief.probability[static_cast<std::size_t>(belief.ranking.front())];
+    if (max_change < settings.stop_change_probability) {
+      step.stop_reason = "nothing_to_change";
+      return step;
+    }
+    if (leading >= settings.stop_leading_probability &&
+        max_triage_change < settings.stop_change_probability) {
+      step.stop_reason = "confident";
+      return step;
+    }
+  }
+
+  const auto better = [](const Candidate* a, const Candidate* b) {
+    return b == nullptr || a->value > b->value;  // ties keep data order
+  };
+  const Candidate* chosen = nullptr;
+  if (options.strategy == QuestionStrategy::kFixedOrder) {
+    chosen = &candidates.front();
+  } else {
+    const int remaining_slots = settings.screen_within - static_cast<int>(asked.size());
+    if (screen_due && static_cast<int>(screen.size()) >= remaining_slots) {
+      for (const Candidate* cand : screen) {
+        if (better(cand, chosen)) chosen = cand;
+      }
+      step.screening = true;
+    } else {
+      for (const Candidate& cand : candidates) {
+        if (better(&cand, chosen)) chosen = &cand;
+      }
+      // A follow-up of the question just answered yes stays next to it when it is worth at least
+      // half of the best question: related questions read as one conversation.
+      if (!asked.empty()) {
+        const Candidate* follow_up = nullptr;
+        for (const Candidate& cand : candidates) {
+          if (kb.findings[static_cast<std::size_t>(cand.finding)].follow_up_of == asked.back() &&
+              better(&cand, follow_up)) {
+            follow_up = &cand;
+          }
+        }
+        if (follow_up != nullptr && follow_up->value >= 0.5 * chosen->value) chosen = follow_up;
+      }
+    }
+  }
+  step.finding = chosen->finding;
+  step.value = chosen->value;
+  return step;
+}
+
+Case InitialEvidence(const KnowledgeBase& kb, const Case& full) {
+  Case start;
+  start.age = full.age;
+  start.sex = full.sex;
+  start.answers.assign(kb.findings.size(), Answer::kUnknown);
+  start.dont_know.assign(kb.findings.size(), false);
+  for (int f : kb.interview.diagram_findings) {
+    if (full.answers[static_cast<std::size_t>(f)] == Answer::kPresent) {
+      start.answers[static_cast<std::size_t>(f)] = Answer::kPresent;
+    }
+  }
+  const InterviewSettings& s = kb.interview;
+  const auto present = [&](int f) {
+    return f >= 0 && full.answers[static_cast<std::size_t>(f)] == Answer::kPresent;
+  };
+  const auto set = [&](int f, Answer a) {
+    if (f >= 0) start.answers[static_cast<std::size_t>(f)] = a;
+  };
+  if (present(s.side_one)) {
+    set(s.side_one, Answer::kPresent);
+    set(s.side_both, Answer::kAbsent);
+  }
+  if (present(s.side_both)) {
+    set(s.side_both, Answer::kPresent);
+    set(s.side_one, Answer::kAbsent);
+  }
+  if (present(s.side_midline)) set(s.side_midline, Answer::kPresent);
+  return start;
+}
+
+InterviewRun SimulateInterview(const KnowledgeBase& kb, const Case& full,
+                               const InterviewOptions& options) {
+  InterviewRun run;
+  run.answers = InitialEvidence(kb, full);
+  for (;;) {
+    const NextStep step = ChooseNextStep(kb, run.answers, run.asked, options);
+    if (step.finding < 0) {
+      run.stop_reason = step.stop_reason;
+      return run;
+    }
+    const auto f = static_cast<std::size_t>(step.finding);
+    run.asked.push_back(step.finding);
+    if (full.answers[f] == Answer::kUnknown) {
+      run.answers.dont_know[f] = true;
+    } else {
+      run.answers.answers[f] = full.answers[f];
+    }
+  }
+}
+
+}  // namespace symcheck

@@ -1,0 +1,130 @@
+// The knowledge base as the engine uses it: ids, numbers and the basis of every number.
+// Texts (questions, names, pages) stay in data/ for the page; the loader validates them.
+#ifndef SYMCHECK_CORE_KNOWLEDGE_BASE_H_
+#define SYMCHECK_CORE_KNOWLEDGE_BASE_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/expression.h"
+#include "core/types.h"
+
+namespace symcheck {
+
+struct Finding {
+  std::string id;
+  std::string kind;
+  bool clinician_only = false;
+  double default_rate = 0.5;  // P(finding | a condition that does not specifically cause it)
+  Basis default_basis;
+  int follow_up_of = -1;  // asked only once this finding is present
+  std::optional<Sex> only_sex;
+  bool red_flag_screen = false;
+  int group = -1;  // dependence group, or -1
+};
+
+/// P(finding | condition) for a pair the data lists, with its precomputed log-likelihood ratios
+/// against the finding's default rate (unlisted pairs have ratio 1, log 0).
+struct Likelihood {
+  int finding = -1;
+  double probability = 0.5;
+  double llr_present = 0.0;  // log(p / default)
+  double llr_absent = 0.0;   // log((1 - p) / (1 - default))
+  Basis basis;
+};
+
+struct Condition {
+  std::string id;
+  std::string icd10;
+  Triage triage = Triage::kRoutine;
+  double prior = 0.0;
+  Basis prior_basis;
+  std::vector<double> age_factors;  // one per model age band
+  Basis age_basis;
+  double female_factor = 1.0;
+  double male_factor = 1.0;
+  Basis sex_basis;
+  std::string review_status;
+  std::string last_reviewed;
+  std::string reviewer;
+  std::vector<Likelihood> likelihoods;  // sorted by finding index
+};
+
+struct AgeBand {
+  std::string id;
+  int min_age = 0;
+  int max_age = 0;
+};
+
+struct DependenceGroup {
+  std::string id;
+  std::vector<int> findings;
+  double damping = 1.0;
+  Basis basis;
+};
+
+struct RedFlagRule {
+  std::string id;
+  Triage level = Triage::kUrgent;
+  int points_to = -1;  // condition index
+  int when = -1;       // expression root
+  Basis basis;
+  std::vector<int> mentioned_findings;
+};
+
+struct ProbabilityThreshold {
+  Triage level = Triage::kUrgent;
+  double min_probability = 1.0;
+  Basis basis;
+};
+
+struct InterviewSettings {
+  int max_questions = 15;
+  double stop_leading_probability = 0.85;
+  int min_questions = 3;
+  /// Stop when no remaining question changes the triage level or the top three with at least this
+  /// probability.
+  double stop_change_probability = 0.05;
+  double dont_know_probability = 0.15;
+  /// Findings the body diagram records (never asked as questions) and the side findings it implies.
+  std::vector<int> diagram_findings;
+  int side_one = -1;
+  int side_both = -1;
+  int side_midline = -1;
+  /// The red-flag screen is completed within this many questions when any pain is marked.
+  int screen_within = 5;
+  /// Relative cost of leaving a case at each triage level when it belongs at another: the weight
+  /// that lets a rare red flag outrank a common but merely informative question.
+  std::vector<double> triage_weights = {1.0, 2.0, 20.0, 100.0};
+};
+
+struct KnowledgeBase {
+  std::vector<Finding> findings;
+  std::vector<Condition> conditions;
+  std::vector<AgeBand> age_bands;
+  double clamp_min = 0.005;
+  double clamp_max = 0.995;
+  std::vector<DependenceGroup> groups;
+  ExpressionPool expressions;
+  std::vector<RedFlagRule> rules;
+  std::vector<ProbabilityThreshold> thresholds;
+  int self_care_gate = -1;  // expression root, or -1 for none
+  int any_pain = -1;        // expression root of definitions.any_pain, or -1
+  InterviewSettings interview;
+  std::unordered_map<std::string, int> finding_index;
+  std::unordered_map<std::string, int> condition_index;
+  std::unordered_map<std::string, std::string> source_kind;  // source id -> guideline/research/...
+  /// For each finding, the conditions that list it: (condition index, index into likelihoods).
+  std::vector<std::vector<std::pair<int, int>>> finding_conditions;
+  /// For each finding, the rules that mention it.
+  std::vector<std::vector<int>> finding_rules;
+
+  int FindingIndex(const std::string& id) const;
+  int ConditionIndex(const std::string& id) const;
+  int AgeBandIndex(int age) const;
+};
+
+}  // namespace symcheck
+
+#endif  // SYMCHECK_CORE_KNOWLEDGE_BASE_H_

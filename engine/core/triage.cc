@@ -1,0 +1,66 @@
+#include "core/triage.h"
+
+#include <algorithm>
+
+namespace symcheck {
+
+double ProbabilityAtLeast(const KnowledgeBase& kb, const std::vector<double>& probability,
+                          Triage level) {
+  double sum = 0.0;
+  for (std::size_t c = 0; c < kb.conditions.size(); ++c) {
+    if (kb.conditions[c].triage >= level) sum += probability[c];
+  }
+  return sum;
+}
+
+Triage ProbabilisticLevel(const KnowledgeBase& kb, const CaseView& view, int leading,
+                          const std::vector<double>& urgency_mass) {
+  Triage level = kb.conditions[static_cast<std::size_t>(leading)].triage;
+  if (level == Triage::kSelfCare && kb.self_care_gate >= 0 &&
+      Evaluate(kb.expressions, kb.self_care_gate, view)) {
+    level = Triage::kRoutine;
+  }
+  for (const ProbabilityThreshold& t : kb.thresholds) {
+    if (urgency_mass[static_cast<std::size_t>(t.level)] >= t.min_probability) {
+      level = std::max(level, t.level);
+    }
+  }
+  return level;
+}
+
+TriageDecision DecideTriage(const KnowledgeBase& kb, const CaseView& view, int leading,
+                            const std::vector<double>& probability) {
+  TriageDecision d;
+  d.leading_default = kb.conditions[static_cast<std::size_t>(leading)].triage;
+  d.self_care_gate = d.leading_default == Triage::kSelfCare && kb.self_care_gate >= 0 &&
+                     Evaluate(kb.expressions, kb.self_care_gate, view);
+  std::vector<double> mass(kTriageLevels);
+  for (int level = 0; level < kTriageLevels; ++level) {
+    mass[static_cast<std::size_t>(level)] =
+        ProbabilityAtLeast(kb, probability, static_cast<Triage>(level));
+  }
+  for (const ProbabilityThreshold& t : kb.thresholds) {
+    if (mass[static_cast<std::size_t>(t.level)] >= t.min_probability) {
+      d.threshold_level = std::max(d.threshold_level, t.level);
+    }
+  }
+  d.level = ProbabilisticLevel(kb, view, leading, mass);
+  for (std::size_t r = 0; r < kb.rules.size(); ++r) {
+    const RedFlagRule& rule = kb.rules[r];
+    if (!Evaluate(kb.expressions, rule.when, view)) continue;
+    d.fired_rules.push_back(static_cast<int>(r));
+    d.level = std::max(d.level, rule.level);
+    if (rule.level >= Triage::kUrgent) {
+      std::vector<int> present;
+      CollectPresentFindings(kb.expressions, rule.when, view, present);
+      for (int f : present) {
+        if (std::find(d.red_flags.begin(), d.red_flags.end(), f) == d.red_flags.end()) {
+          d.red_flags.push_back(f);
+        }
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace symcheck

@@ -1,0 +1,36 @@
+// Cases in, assessments out: the one serializer shared by the CLI and the WebAssembly module, so
+// their output is identical by construction.
+#ifndef SYMCHECK_IO_CASE_JSON_H_
+#define SYMCHECK_IO_CASE_JSON_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment.h"
+#include "core/interview.h"
+#include "core/status.h"
+
+namespace symcheck {
+
+/// A case file (FORMAT.md), or the page's interview state, which adds "dont_know" (findings asked
+/// and answered "don't know") and "asked" (the questions asked so far, in order).
+struct ParsedCase {
+  Case answers;
+  std::vector<int> asked;
+};
+
+Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text);
+
+/// The assess output of FORMAT.md plus explanations. `run` adds the interview's "asked" list.
+std::string AssessmentJson(const KnowledgeBase& kb, const Assessment& assessment,
+                           const InterviewRun* run);
+
+/// The page's next step: the question to ask (or null and why it stopped), with the assessment
+/// of the answers so far.
+std::string NextStepJson(const KnowledgeBase& kb, const NextStep& step,
+                         const Assessment& assessment);
+
+}  // namespace symcheck
+
+#endif  // SYMCHECK_IO_CASE_JSON_H_

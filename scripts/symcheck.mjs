@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// symcheck under Node.js: the WebAssembly build of the engine behind the same command line as the
+// native binary (FORMAT.md). Its output is byte-identical to the native build's; a bad input gets
+// exit status 2 and one line on stderr, like the native build.
+//
+//   node scripts/symcheck.mjs assess CASE.json [--kb PATH] [--audience patient|clinician]
+//   node scripts/symcheck.mjs interview CASE.json [--max-questions N] [--strategy adaptive|fixed]
+//   node scripts/symcheck.mjs next STATE.json
+//
+// The module is read from $SYMCHECK_SITE (default build/wasm/site; build it with
+// `cmake --workflow --preset wasm`).
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = 'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-questions N] [--strategy S] [--no-damping]';
+
+function fail(message) {
+  process.stderr.write(`symcheck: ${message}\n`);
+  process.exit(2);
+}
+
+function parseArguments(argv) {
+  const [command, ...rest] = argv;
+  if (!['assess', 'interview', 'next'].includes(command)) fail(command ? `unknown command "${command}"` : 'missing command');
+  const args = { command, input: null, kb: process.env.SYMCHECK_KB || path.join(root, 'data', 'kb'), options: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      if (i + 1 >= rest.length) fail(`${arg} needs a value`);
+      return rest[++i];
+    };
+    if (arg === '--kb') args.kb = value();
+    else if (arg === '--audience') args.options.audience = value();
+    else if (arg === '--strategy') args.options.strategy = value();
+    else if (arg === '--max-questions') {
+      const v = value();
+      if (!/^-?\d+$/.test(v)) fail(`--max-questions needs a whole number, not "${v}"`);
+      args.options.max_questions = Number(v);
+    } else if (arg === '--no-damping') args.options.damping = false;
+    else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
+    else if (args.input === null) args.input = arg;
+    else fail(`unexpected argument "${arg}"`);
+  }
+  if (args.input === null) fail(`${command} needs a case file\n${USAGE}`);
+  return args;
+}
+
+async function readText(file) {
+  try {
+    if ((await stat(file)).isDirectory()) fail(`${file}: is a directory, not a file`);
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    fail(`${file}: cannot read (${e.code ?? e.message})`);
+  }
+}
+
+// The same files, in the same order, as the native CLI reads (cli/kb_files.cc).
+async function readKnowledgeBase(kbPath) {
+  let files = [kbPath];
+  try {
+    if ((await stat(kbPath)).isDirectory()) {
+      files = (await readdir(kbPath)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(kbPath, f));
+      if (files.length === 0) fail(`${kbPath}: no .json files in this folder`);
+    }
+  } catch (e) {
+    fail(`${kbPath}: cannot read (${e.code ?? e.message})`);
+  }
+  return Promise.all(files.map(async (name) => ({ name, text: await readText(name) })));
+}
+
+export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(root, 'build', 'wasm', 'site')) {
+  const { default: createSymcheck } = await import(pathToFileURL(path.join(site, 'symcheck.mjs')).href);
+  // Emscripten 3.1.6 would fetch() a file:// URL under Node 20 and fail: hand it the bytes.
+  const wasmBinary = await readFile(path.join(site, 'symcheck.wasm'));
+  const Module = await createSymcheck({ wasmBinary });
+  return { Module, engine: new Module.Engine() };
+}
+
+async function main() {
+  const args = parseArguments(process.argv.slice(2));
+  const documents = await readKnowledgeBase(args.kb);
+  let loaded;
+  try {
+    loaded = await loadEngine();
+  } catch (e) {
+    fail(`cannot load the WebAssembly module: ${e.message} (build it with: cmake --workflow --preset wasm)`);
+  }
+  const { engine } = loaded;
+  const load = engine.load(JSON.stringify(documents));
+  if (!load.ok) fail(load.error);
+  const text = await readText(args.input);
+  const options = JSON.stringify(args.options);
+  const response = args.command === 'assess' ? engine.assess(text, options)
+    : args.command === 'interview' ? engine.interview(text, options)
+      : engine.next(text, options);
+  if (!response.ok) fail(`${args.input}: ${response.error}`);
+  process.stdout.write(response.json);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,108 @@
+#include "core/interview.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace symcheck {
+namespace {
+
+using testing::LoadTiny;
+using testing::MakeCase;
+
+class InterviewTest : public ::testing::Test {
+ protected:
+  KnowledgeBase kb_ = LoadTiny();
+  InterviewOptions options_;
+  int Id(const char* finding) const { return kb_.FindingIndex(finding); }
+};
+
+TEST_F(InterviewTest, InitialEvidenceKeepsMarkedRegionsAndTheSideTheyImply) {
+  const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "side.one_side", "f.x"}, {"f.y"});
+  const Case start = InitialEvidence(kb_, full);
+  EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("pain.region"))], Answer::kPresent);
+  EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("side.one_side"))], Answer::kPresent);
+  EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("side.both_sides"))], Answer::kAbsent);
+  EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("f.x"))], Answer::kUnknown);
+  EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("f.y"))], Answer::kUnknown);
+}
+
+TEST_F(InterviewTest, RedFlagScreenComesFirstWhenPainIsMarked) {
+  const Case start = MakeCase(kb_, 30, Sex::kFemale, {"pain.region"});
+  const NextStep step = ChooseNextStep(kb_, start, {}, options_);
+  EXPECT_EQ(step.finding, Id("red.flag"));
+}
+
+TEST_F(InterviewTest, ScreenIsForcedWhenItWouldOtherwiseComeTooLate) {
+  // screen_within is 2: after one question the screen must be asked now, whatever its value.
+  const Case c = MakeCase(kb_, 30, Sex::kFemale, {"pain.region"}, {"f.x"});
+  const NextStep step = ChooseNextStep(kb_, c, {Id("f.x")}, options_);
+  EXPECT_EQ(step.finding, Id("red.flag"));
+  EXPECT_TRUE(step.screening);
+}
+
+TEST_F(InterviewTest, YesToAnEmergencyRedFlagEndsTheInterview) {
+  const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "red.flag", "f.x"});
+  const InterviewRun run = SimulateInterview(kb_, full, options_);
+  EXPECT_EQ(run.stop_reason, "emergency");
+  EXPECT_EQ(run.asked, std::vector<int>{Id("red.flag")});
+}
+
+TEST_F(InterviewTest, NoClinicianQuestionsForPatients) {
+  const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "exam.sign"}, {"red.flag"});
+  options_.max_questions = 15;
+  const InterviewRun patient = SimulateInterview(kb_, full, options_);
+  for (int f : patient.asked) EXPECT_FALSE(kb_.findings[static_cast<std::size_t>(f)].clinician_only);
+  for (std::size_t f = 0; f < kb_.findings.size(); ++f) {
+    Case c = MakeCase(kb_, 30, Sex::kFemale, {});
+    EXPECT_EQ(IsAskable(kb_, c, Audience::kPatient, static_cast<int>(f)), !kb_.findings[f].clinician_only &&
+                                                                               kb_.findings[f].follow_up_of < 0 &&
+                                                                               kb_.findings[f].id != "pain.region");
+  }
+  EXPECT_TRUE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kClinician, Id("exam.sign")));
+}
+
+TEST_F(InterviewTest, FollowUpIsAskedOnlyAfterAYesToItsParent) {
+  EXPECT_FALSE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kPatient, Id("red.worse")));
+  EXPECT_FALSE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}, {"f.z"}), Audience::kPatient, Id("red.worse")));
+  EXPECT_TRUE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {"f.z"}), Audience::kPatient, Id("red.worse")));
+}
+
+TEST_F(InterviewTest, SameAnswersAlwaysGiveTheSameNextQuestion) {
+  const Case c = MakeCase(kb_, 44, Sex::kMale, {"pain.region"}, {"red.flag"});
+  const NextStep first = ChooseNextStep(kb_, c, {Id("red.flag")}, options_);
+  for (int i = 0; i < 5; ++i) {
+    const NextStep again = ChooseNextStep(kb_, c, {Id("red.flag")}, options_);
+    EXPECT_EQ(again.finding, first.finding);
+    EXPECT_EQ(again.value, first.value);
+  }
+}
+
+TEST_F(InterviewTest, StopsAtTheQuestionLimit) {
+  options_.max_questions = 1;
+  const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region"}, {"red.flag", "f.x", "f.y"});
+  const InterviewRun run = SimulateInterview(kb_, full, options_);
+  EXPECT_EQ(run.asked.size(), 1u);
+  EXPECT_EQ(run.stop_reason, "question_limit");
+}
+
+TEST_F(InterviewTest, DontKnowIsNotAskedAgainAndStaysUnknown) {
+  const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region"});
+  const InterviewRun run = SimulateInterview(kb_, full, options_);
+  std::vector<int> sorted = run.asked;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+  for (int f : run.asked) {
+    EXPECT_EQ(run.answers.answers[static_cast<std::size_t>(f)], Answer::kUnknown);
+    EXPECT_TRUE(run.answers.dont_know[static_cast<std::size_t>(f)]);
+  }
+}
+
+TEST_F(InterviewTest, FixedOrderAsksInDataOrder) {
+  options_.strategy = QuestionStrategy::kFixedOrder;
+  const Case start = MakeCase(kb_, 30, Sex::kFemale, {});
+  EXPECT_EQ(ChooseNextStep(kb_, start, {}, options_).finding, Id("f.x"));
+}
+
+}  // namespace
+}  // namespace symcheck

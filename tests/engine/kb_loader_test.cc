@@ -1,0 +1,192 @@
+#include "io/kb_loader.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace symcheck {
+namespace {
+
+using testing::TinyDocuments;
+using Json = nlohmann::json;
+
+// Loads the tiny knowledge base after `edit` and returns the error message ("" if it loaded).
+std::string LoadError(const std::function<void(Json&)>& edit) {
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(TinyDocuments(edit));
+  return kb.ok() ? "" : kb.error().message;
+}
+
+TEST(KbLoaderTest, LoadsTheTinyKnowledgeBase) {
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(TinyDocuments());
+  ASSERT_TRUE(kb.ok()) << kb.error().message;
+  EXPECT_EQ(kb.value().conditions.size(), 3u);
+  EXPECT_EQ(kb.value().findings.size(), 10u);
+  EXPECT_EQ(kb.value().rules.size(), 2u);
+  EXPECT_EQ(kb.value().FindingIndex("f.x"), 1);
+  EXPECT_EQ(kb.value().ConditionIndex("cond_e"), 2);
+}
+
+TEST(KbLoaderTest, ProbabilityOutOfRangeNamesFilePathAndId) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][0]["likelihoods"]["f.x"]["p"] = 1.7; }),
+            "tiny/conditions.json: /conditions/0/likelihoods/f.x/p: 1.7 is not a probability "
+            "strictly between 0 and 1 (condition cond_a)");
+}
+
+TEST(KbLoaderTest, ZeroAndOneAreNotProbabilities) {
+  EXPECT_NE(LoadError([](Json& kb) { kb["findings"][1]["default"]["p"] = 0; }), "");
+  EXPECT_NE(LoadError([](Json& kb) { kb["findings"][1]["default"]["p"] = 1; }), "");
+}
+
+TEST(KbLoaderTest, NumberWithoutBasisIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][1]["prior"].erase("estimate"); }),
+            "tiny/conditions.json: /conditions/1/prior: number has neither a \"source\" nor an "
+            "\"estimate\" with its reason (condition cond_b)");
+}
+
+TEST(KbLoaderTest, UnknownSourceIdIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["findings"][1]["default"]["source"] = "nobody1999"; }),
+            "tiny/findings.json: /findings/1/default/source: unknown source id \"nobody1999\" "
+            "(finding f.x)");
+}
+
+TEST(KbLoaderTest, UnknownFindingInLikelihoodsIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) {
+              kb["conditions"][0]["likelihoods"]["f.nope"] = {{"p", 0.5}, {"estimate", "x"}};
+            }),
+            "tiny/conditions.json: /conditions/0/likelihoods/f.nope: unknown finding id "
+            "\"f.nope\" (condition cond_a)");
+}
+
+TEST(KbLoaderTest, NotJsonNamesTheFile) {
+  std::vector<Document> docs = TinyDocuments();
+  docs[0].text = "{\"conditions\": [";
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.error().message.rfind(docs[0].name + ": not valid JSON", 0), 0u) << kb.error().message;
+}
+
+TEST(KbLoaderTest, EmptyFileIsRejected) {
+  std::vector<Document> docs = TinyDocuments();
+  docs[1].text = "  \n";
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.error().message, docs[1].name + ": empty input, expected a JSON object");
+}
+
+TEST(KbLoaderTest, SectionDefinedTwiceIsRejected) {
+  std::vector<Document> docs = TinyDocuments();
+  docs.push_back({"tiny/extra.json", R"({"sources": []})"});
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.error().message,
+            "tiny/extra.json: /sources: section \"sources\" is already defined in tiny/sources.json");
+}
+
+TEST(KbLoaderTest, MissingSectionIsRejected) {
+  std::vector<Document> docs = TinyDocuments([](Json& kb) { kb.erase("triage"); });
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.error().message, "knowledge base: no file defines the section \"triage\"");
+}
+
+TEST(KbLoaderTest, UnknownKeyIsRejectedSoTyposCannotDropData) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][2]["prior"]["pp"] = 0.2; }),
+            "tiny/conditions.json: /conditions/2/prior/pp: unknown key \"pp\" (condition cond_e)");
+}
+
+TEST(KbLoaderTest, WrongTypeIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][0]["icd10"] = 12; }),
+            "tiny/conditions.json: /conditions/0/icd10: expected a string, found number "
+            "(condition cond_a)");
+}
+
+TEST(KbLoaderTest, DuplicateIdIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["findings"][2]["id"] = "f.x"; }),
+            "tiny/findings.json: /findings/2/id: duplicate finding id \"f.x\"");
+}
+
+TEST(KbLoaderTest, DuplicateQuestionIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["findings"][2]["text"]["en"]["patient"] = "X?"; }),
+            "tiny/findings.json: /findings/2/text/en/patient: the same question as finding f.x "
+            "(finding f.y)");
+}
+
+TEST(KbLoaderTest, ReviewedEntryNeedsAReviewer) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][1]["review"]["reviewer"] = nullptr; }),
+            "tiny/conditions.json: /conditions/1/review/reviewer: a reviewed entry needs the name "
+            "of the clinician who reviewed it (condition cond_b)");
+}
+
+TEST(KbLoaderTest, ReviewDateMustBeIso) {
+  EXPECT_NE(LoadError([](Json& kb) { kb["conditions"][0]["review"]["last_reviewed"] = "26/11/2026"; }),
+            "");
+}
+
+TEST(KbLoaderTest, ExamFindingsAreClinicianOnly) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["findings"][6]["audience"] = "all"; }),
+            "tiny/findings.json: /findings/6/audience: exam.* and lab.* findings are for "
+            "clinicians only (finding exam.sign)");
+}
+
+TEST(KbLoaderTest, AgeBandsMustCoverEveryAge) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["age_bands"][1]["min"] = 70; }),
+            "tiny/model.json: /model/age_bands/1/min: bands must cover ages 12 to 110 in order "
+            "without gaps: expected 65");
+}
+
+TEST(KbLoaderTest, ConditionMustGiveEveryAgeBand) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][0]["age_factors"]["by_band"].erase("old"); }),
+            "tiny/conditions.json: /conditions/0/age_factors/by_band: missing required key "
+            "\"old\" (condition cond_a)");
+}
+
+TEST(KbLoaderTest, UnknownExpressionAndDefinitionAreRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["triage"]["red_flag_rules"][0]["when"] = {{"maybe", 1}}; }),
+            "tiny/triage.json: /triage/red_flag_rules/0/when: unknown expression \"maybe\" (rule R1)");
+  EXPECT_EQ(
+      LoadError([](Json& kb) { kb["triage"]["red_flag_rules"][1]["when"] = {{"ref", "nothing"}}; }),
+      "tiny/triage.json: /triage/red_flag_rules/1/when/ref: unknown definition \"nothing\" (rule R2)");
+}
+
+TEST(KbLoaderTest, SelfReferentialDefinitionIsRejected) {
+  EXPECT_NE(LoadError([](Json& kb) { kb["triage"]["definitions"]["loop"] = {{"ref", "loop"}}; }), "");
+}
+
+TEST(KbLoaderTest, RuleMustPointToAKnownCondition) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["triage"]["red_flag_rules"][0]["points_to"] = "cond_q"; }),
+            "tiny/triage.json: /triage/red_flag_rules/0/points_to: unknown condition id \"cond_q\" "
+            "(rule R1)");
+}
+
+TEST(KbLoaderTest, FindingInTwoDependenceGroupsIsRejected) {
+  EXPECT_NE(LoadError([](Json& kb) {
+              kb["model"]["dependence_groups"] = Json::parse(
+                  R"([{"id":"g1","findings":["f.x","f.y"],"damping":0.5,"estimate":"t"},
+                      {"id":"g2","findings":["f.x","f.z"],"damping":0.5,"estimate":"t"}])");
+            }),
+            "");
+}
+
+TEST(KbLoaderTest, PagesMustCoverEveryCondition) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["pages"] = Json::array(); }),
+            "tiny/pages.json: /pages: no page for condition cond_a");
+}
+
+TEST(KbLoaderTest, HostileNestingIsRejectedNotACrash) {
+  std::vector<Document> docs = TinyDocuments();
+  docs[0].text = std::string(100000, '[') + std::string(100000, ']');
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_NE(kb.error().message.find("nested more than"), std::string::npos);
+}
+
+TEST(KbLoaderTest, LikelihoodRatiosArePrecomputedAgainstTheDefault) {
+  const KnowledgeBase kb = testing::LoadTiny();
+  const Likelihood& l = kb.conditions[0].likelihoods[1];  // cond_a, f.x: 0.8 vs default 0.2
+  ASSERT_EQ(kb.findings[static_cast<std::size_t>(l.finding)].id, "f.x");
+  EXPECT_NEAR(l.llr_present, std::log(4.0), 1e-15);
+  EXPECT_NEAR(l.llr_absent, std::log(0.25), 1e-15);
+}
+
+}  // namespace
+}  // namespace symcheck

@@ -1,0 +1,85 @@
+#include "core/triage.h"
+
+#include <gtest/gtest.h>
+
+#include "core/assessment.h"
+#include "test_util.h"
+
+namespace symcheck {
+namespace {
+
+using testing::LoadTiny;
+using testing::MakeCase;
+
+class TriageTest : public ::testing::Test {
+ protected:
+  Assessment AssessCase(const Case& c) { return Assess(kb_, CaseView(c), AssessOptions{}); }
+  KnowledgeBase kb_ = LoadTiny();
+};
+
+TEST_F(TriageTest, StartsFromTheLeadingConditionsDefault) {
+  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.x"}));
+  EXPECT_EQ(a.triage.level, Triage::kRoutine);
+  EXPECT_TRUE(a.triage.fired_rules.empty());
+  EXPECT_TRUE(a.triage.red_flags.empty());
+}
+
+TEST_F(TriageTest, SelfCareDefaultStaysSelfCareWithoutGateFindings) {
+  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {}, {"f.x"}));
+  ASSERT_EQ(a.posterior.ranking.front(), 1);  // cond_b leads
+  EXPECT_EQ(a.triage.level, Triage::kSelfCare);
+  EXPECT_FALSE(a.triage.self_care_gate);
+}
+
+TEST_F(TriageTest, SelfCareGateLiftsToRoutine) {
+  const Assessment a = AssessCase(MakeCase(kb_, 90, Sex::kFemale, {}, {"f.x"}));
+  ASSERT_EQ(a.posterior.ranking.front(), 1);
+  EXPECT_TRUE(a.triage.self_care_gate);
+  EXPECT_EQ(a.triage.level, Triage::kRoutine);
+}
+
+TEST_F(TriageTest, EmergencyRuleFiresAndNamesItsRedFlags) {
+  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "red.flag", "f.x"}));
+  EXPECT_EQ(a.triage.level, Triage::kEmergency);
+  ASSERT_EQ(a.triage.fired_rules, std::vector<int>{0});
+  EXPECT_EQ(a.triage.red_flags,
+            (std::vector<int>{kb_.FindingIndex("red.flag"), kb_.FindingIndex("pain.region")}));
+}
+
+TEST_F(TriageTest, RuleNeedsEveryPart) {
+  // R1 needs any pain as well: the red flag alone leaves triage to the probabilities.
+  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"red.flag"}, {"pain.region"}));
+  EXPECT_TRUE(a.triage.fired_rules.empty());
+}
+
+TEST_F(TriageTest, RedFlagPlusOrdinaryPictureStillTriagesUp) {
+  const Assessment a =
+      AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.x", "f.z", "red.worse"}, {"f.y"}));
+  EXPECT_EQ(a.posterior.ranking.front(), 0);  // the ordinary condition still leads
+  EXPECT_EQ(a.triage.level, Triage::kUrgent);
+  EXPECT_EQ(a.triage.red_flags, std::vector<int>{kb_.FindingIndex("red.worse")});
+}
+
+TEST_F(TriageTest, NotPresentIsSatisfiedByAbsentOrUnknown) {
+  EXPECT_EQ(AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.z", "red.worse"})).triage.fired_rules,
+            std::vector<int>{1});
+  EXPECT_NE(AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.z", "red.worse", "f.y"})).triage.fired_rules,
+            std::vector<int>{1});
+}
+
+TEST_F(TriageTest, ProbabilityThresholdRaisesTriage) {
+  // red.flag without pain: cond_e gets 0.1 x 0.9/0.01 = 9 against 0.6 x 0.99... -> P(cond_e) > 0.5.
+  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"red.flag"}));
+  EXPECT_GT(a.posterior.probability[2], 0.5);
+  EXPECT_EQ(a.triage.threshold_level, Triage::kEmergency);
+  EXPECT_EQ(a.triage.level, Triage::kEmergency);
+  EXPECT_TRUE(a.triage.red_flags.empty());  // no rule fired: the posterior carried it
+}
+
+TEST_F(TriageTest, UnansweredScreenIsReported) {
+  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.x"}));
+  EXPECT_EQ(a.unanswered_screen, std::vector<int>{kb_.FindingIndex("red.flag")});
+}
+
+}  // namespace
+}  // namespace symcheck
