@@ -17,7 +17,7 @@ void CollectAgeThresholds(const ExpressionPool& pool, int root, std::set<int>& a
   for (int child : e.children) CollectAgeThresholds(pool, child, ages);
 }
 
-constexpr std::size_t kMaxExhaustiveFindings = 20;  // 2^20 assignments is still instant
+constexpr std::size_t kMaxExhaustiveFindings = 18;  // 2^18 assignments is still quick
 
 }  // namespace
 
@@ -31,35 +31,44 @@ void BasisCounts::Add(const Basis& basis) {
   }
 }
 
-bool RuleReachable(const KnowledgeBase& kb, int r, bool patient_only) {
+std::optional<Case> RuleWitness(const KnowledgeBase& kb, int r, bool patient_only) {
   const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
   std::vector<int> free = rule.mentioned_findings;
   if (patient_only) {
     free.erase(std::remove_if(free.begin(), free.end(),
-                              [&](int f) { return kb.findings[static_cast<std::size_t>(f)].clinician_only; }),
+                              [&](int f) {
+                                return kb.findings[static_cast<std::size_t>(f)].clinician_only;
+                              }),
                free.end());
   }
-  if (free.size() > kMaxExhaustiveFindings) return true;  // too large to prove; reported as reachable
-  std::set<int> ages = {12, 110};
+  if (free.size() > kMaxExhaustiveFindings) return std::nullopt;
+  std::set<int> ages = {12, 40, 110};
   CollectAgeThresholds(kb.expressions, rule.when, ages);
   Case c;
   c.answers.assign(kb.findings.size(), Answer::kUnknown);
   c.dont_know.assign(kb.findings.size(), false);
-  for (int age : ages) {
-    if (age < 12 || age > 110) continue;
-    c.age = age;
-    for (Sex sex : {Sex::kFemale, Sex::kMale}) {
-      c.sex = sex;
-      for (std::uint32_t mask = 0; mask < (1u << free.size()); ++mask) {
-        for (std::size_t i = 0; i < free.size(); ++i) {
-          c.answers[static_cast<std::size_t>(free[i])] =
-              (mask >> i) & 1u ? Answer::kPresent : Answer::kAbsent;
+  std::optional<Case> best;
+  int best_present = static_cast<int>(free.size()) + 1;
+  for (std::uint32_t mask = 0; mask < (1u << free.size()); ++mask) {
+    const int present = __builtin_popcount(mask);
+    if (present >= best_present) continue;
+    for (std::size_t i = 0; i < free.size(); ++i) {
+      c.answers[static_cast<std::size_t>(free[i])] =
+          (mask >> i) & 1u ? Answer::kPresent : Answer::kAbsent;
+    }
+    for (int age : ages) {
+      if (age < 12 || age > 110 || present >= best_present) continue;
+      c.age = age;
+      for (Sex sex : {Sex::kFemale, Sex::kMale}) {
+        c.sex = sex;
+        if (present < best_present && Evaluate(kb.expressions, rule.when, CaseView(c))) {
+          best = c;
+          best_present = present;
         }
-        if (Evaluate(kb.expressions, rule.when, CaseView(c))) return true;
       }
     }
   }
-  return false;
+  return best;
 }
 
 LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabulary_conditions,
@@ -82,10 +91,10 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
   for (const Finding& f : kb.findings) report.defaults.Add(f.default_basis);
   for (std::size_t r = 0; r < kb.rules.size(); ++r) {
     for (int f : kb.rules[r].mentioned_findings) used[static_cast<std::size_t>(f)] = true;
-    if (!RuleReachable(kb, static_cast<int>(r), false)) {
+    if (!RuleWitness(kb, static_cast<int>(r), false)) {
       report.problems.push_back("rule " + kb.rules[r].id + " can never fire");
     } else if (!kb.findings.empty() && kb.rules[r].level >= Triage::kUrgent &&
-               !RuleReachable(kb, static_cast<int>(r), true)) {
+               !RuleWitness(kb, static_cast<int>(r), true)) {
       // Allowed (clinician-only rules exist), but only when the rule says so through its findings.
       bool clinician_rule = false;
       for (int f : kb.rules[r].mentioned_findings) {

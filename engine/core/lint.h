@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/knowledge_base.h"
 
 namespace symcheck {
@@ -33,9 +34,9 @@ struct LintReport {
 LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabulary_conditions = {},
                 const std::vector<std::string>& vocabulary_findings = {});
 
-/// True when some answers (and some age and sex) make rule `r` fire; with `patient_only`, using
-/// only findings that the patient interview can ask or the diagram can record.
-bool RuleReachable(const KnowledgeBase& kb, int r, bool patient_only);
+/// Answers (with an age and sex) that make rule `r` fire with as few present findings as possible,
+/// or nothing when no answers can; with `patient_only`, clinician-only findings stay unknown.
+std::optional<Case> RuleWitness(const KnowledgeBase& kb, int r, bool patient_only);
 
 }  // namespace symcheck
 

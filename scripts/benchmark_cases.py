@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Accuracy benchmark on a folder of cases (FORMAT.md scoring), full-information `assess` and the
+interview with both question strategies, side by side, plus a per-condition confusion table.
+
+  scripts/benchmark_cases.py [--runner build/native/engine/symcheck] [--cases tests/cases/dev] [--check]
+
+--check exits 1 unless the targets of the knowledge-base and interview issues hold:
+assess top-1 >= 85%, top-3 >= 95%, triage exact >= 90%, no emergency under-triaged, urgent
+under-triage <= 10%, over-triage <= 10%; adaptive interview top-3 within 5 points of assess, every
+emergency reaching emergency, triage exact >= 85%, over-triage <= 15%, mean questions <= 12.
+"""
+import argparse, collections, glob, json, os, shlex, subprocess, sys
+
+LEVELS = ["self_care", "routine", "urgent", "emergency"]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(runner, mode, path, case, strategy=None):
+    cmd = shlex.split(runner) + [mode, path]
+    if any(f.startswith(("exam.", "lab.")) for f in case["present"] + case.get("absent", [])):
+        cmd += ["--audience", "clinician"]
+    if strategy:
+        cmd += ["--strategy", strategy, "--max-questions", "15"]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: exit {p.returncode}: {p.stderr.strip()}")
+    return json.loads(p.stdout)
+
+
+def score(cases, outputs):
+    s = collections.Counter()
+    confusion = collections.defaultdict(collections.Counter)
+    misses = []
+    for case, out in zip(cases, outputs):
+        exp = case["expected"]
+        ok = {exp["condition"], *exp.get("also_acceptable", [])}
+        ranked = [d["condition"] for d in out["differential"]]
+        got, want = out["triage"], exp["triage"]
+        s["n"] += 1
+        s["top1"] += ranked[0] in ok
+        s["top3"] += any(c in ok for c in ranked[:3])
+        s["triage"] += got == want
+        under = LEVELS.index(got) < LEVELS.index(want)
+        s["over"] += LEVELS.index(got) > LEVELS.index(want)
+        s["under"] += under
+        if want == "emergency":
+            s["emergency_n"] += 1
+            s["emergency_under"] += under
+        if want == "urgent":
+            s["urgent_n"] += 1
+            s["urgent_under"] += under
+        s["asked"] += len(out.get("asked", []))
+        confusion[exp["condition"]][ranked[0] if ranked[0] not in ok else exp["condition"]] += 1
+        if ranked[0] not in ok or got != want or not any(c in ok for c in ranked[:3]):
+            misses.append(f"{case['id']}: want {exp['condition']}/{want}, got {ranked[:3]}/{got}"
+                          + (f" asked={len(out['asked'])}" if "asked" in out else ""))
+    return s, confusion, misses
+
+
+def pct(a, b):
+    return 100.0 * a / b if b else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runner", default=os.path.join(ROOT, "build/native/engine/symcheck"))
+    ap.add_argument("--cases", action="append", help="a folder of cases; may be given more than once")
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+    folders = a.cases or [os.path.join(ROOT, "tests/cases/dev")]
+    files = sorted(f for d in folders for f in glob.glob(os.path.join(d, "*.json")))
+    cases = [json.load(open(f)) for f in files]
+    modes = [("assess", None), ("interview", "adaptive"), ("interview", "fixed")]
+    results = {}
+    for mode, strategy in modes:
+        outputs = [run(a.runner, mode, f, c, strategy) for f, c in zip(files, cases)]
+        results[(mode, strategy)] = score(cases, outputs)
+
+    print(f"{len(cases)} cases from {', '.join(os.path.relpath(d, ROOT) for d in folders)}")
+    header = f"{'':24}{'top-1':>8}{'top-3':>8}{'triage':>8}{'under':>7}{'emerg.under':>12}{'urgent.under':>13}{'over':>6}{'questions':>11}"
+    print(header)
+    for (mode, strategy), (s, _, _) in results.items():
+        label = mode if not strategy else f"interview ({strategy})"
+        q = f"{s['asked'] / s['n']:.1f}" if mode == "interview" else "-"
+        print(f"{label:24}{pct(s['top1'], s['n']):7.0f}%{pct(s['top3'], s['n']):7.0f}%{pct(s['triage'], s['n']):7.0f}%"
+              f"{s['under']:7}{s['emergency_under']:>8}/{s['emergency_n']:<3}{s['urgent_under']:>9}/{s['urgent_n']:<3}"
+              f"{s['over']:6}{q:>11}")
+
+    s, confusion, misses = results[("assess", None)]
+    print("\nPer-condition confusion (assess; rows: expected, columns: first-ranked when wrong)")
+    for cond in sorted(confusion):
+        row = confusion[cond]
+        right = row.get(cond, 0)
+        wrong = ", ".join(f"{c} x{n}" for c, n in sorted(row.items()) if c != cond)
+        print(f"  {cond:34} {right}/{sum(row.values())} right" + (f"; first instead: {wrong}" if wrong else ""))
+    for (mode, strategy), (_, _, m) in results.items():
+        if m:
+            print(f"\nMisses ({mode}{' ' + strategy if strategy else ''}):")
+            for line in m:
+                print("  " + line)
+
+    if not a.check:
+        return 0
+    sa, _, _ = results[("assess", None)]
+    si, _, _ = results[("interview", "adaptive")]
+    n = sa["n"]
+    failures = []
+    checks = [
+        ("assess top-1 >= 85%", pct(sa["top1"], n) >= 85),
+        ("assess top-3 >= 95%", pct(sa["top3"], n) >= 95),
+        ("assess triage >= 90%", pct(sa["triage"], n) >= 90),
+        ("assess: no emergency under-triaged", sa["emergency_under"] == 0),
+        ("assess urgent under-triage <= 10%", pct(sa["urgent_under"], sa["urgent_n"]) <= 10),
+        ("assess over-triage <= 10%", pct(sa["over"], n) <= 10),
+        ("interview top-3 within 5 points of assess", pct(si["top3"], n) >= pct(sa["top3"], n) - 5),
+        ("interview: every emergency reaches emergency", si["emergency_under"] == 0),
+        ("interview triage >= 85%", pct(si["triage"], n) >= 85),
+        ("interview over-triage <= 15%", pct(si["over"], n) <= 15),
+        ("interview mean questions <= 12", si["asked"] / n <= 12),
+    ]
+    for name, ok in checks:
+        if not ok:
+            failures.append(name)
+    print("\n" + ("targets: all met" if not failures else "targets NOT met: " + "; ".join(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
