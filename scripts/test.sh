@@ -14,6 +14,7 @@ scripts/check_shared_copies.sh
 step "format (clang-format)"
 mapfile -t sources < <(git ls-files 'engine/*.h' 'engine/*.cc' 'tests/*.h' 'tests/*.cc' 2>/dev/null || find engine tests -name '*.h' -o -name '*.cc')
 clang-format --dry-run --Werror "${sources[@]}"
+python3 scripts/format_kb.py --check data/kb/*.json
 
 step "native build, unit tests, knowledge-base lint and dev-case targets"
 cmake --workflow --preset native

@@ -21,7 +21,7 @@ Assessment Assess(const KnowledgeBase& kb, const CaseView& view, const AssessOpt
     a.explanations.push_back(std::move(e));
   }
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {
-    if (kb.findings[f].red_flag_screen && view.at(static_cast<int>(f)) == Answer::kUnknown) {
+    if (kb.findings[f].screen_within > 0 && view.at(static_cast<int>(f)) == Answer::kUnknown) {
       a.unanswered_screen.push_back(static_cast<int>(f));
     }
   }

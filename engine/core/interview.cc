@@ -1,3 +1,6 @@
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 #include "core/interview.h"
 
 #include <algorithm>
@@ -26,13 +29,26 @@ struct Belief {
 };
 
 struct Outcome {
-  Triage level = Triage::kSelfCare;
-  double entropy = 0.0;
+  Triage level = Triage::kSelfCare;             // with red-flag rules
+  Triage probabilistic = Triage::kSelfCare;     // leading default, gate and thresholds only
+  double entropy = 0.0;          // over conditions
+  double urgency_entropy = 0.0;  // over the default triage levels of the conditions
   std::array<int, 3> top3{-1, -1, -1};
 };
 
 double Entropy(double total, double weighted_log) {
   return PortableLog(total) - weighted_log / total;
+}
+
+// Entropy of the posterior grouped by each condition's default triage level, from the cumulative
+// masses (urgency[l] = weight of conditions at level l or above).
+double UrgencyEntropy(const std::array<double, kTriageLevels>& urgency, double total) {
+  double h = 0.0;
+  for (std::size_t l = 0; l < urgency.size(); ++l) {
+    const double mass = (urgency[l] - (l + 1 < urgency.size() ? urgency[l + 1] : 0.0)) / total;
+    if (mass > 1e-300) h -= mass * PortableLog(mass);
+  }
+  return h;
 }
 
 Belief MakeBelief(const KnowledgeBase& kb, const Case& c, const ScoringOptions& scoring) {
@@ -101,6 +117,7 @@ class Lookahead {
     }
     Outcome out;
     out.entropy = Entropy(total, weighted_log);
+    out.urgency_entropy = UrgencyEntropy(urgency, total);
     // Top three: the changed conditions, merged with the best unchanged ones in current order.
     std::vector<std::pair<double, int>> best = changed_;
     int taken = 0;
@@ -116,7 +133,8 @@ class Lookahead {
     for (std::size_t i = 0; i < 3 && i < best.size(); ++i) out.top3[i] = best[i].second;
     std::vector<double> mass(kTriageLevels);
     for (std::size_t level = 0; level < mass.size(); ++level) mass[level] = urgency[level] / total;
-    out.level = ProbabilisticLevel(kb_, view, out.top3[0], mass);
+    out.probabilistic = ProbabilisticLevel(kb_, view, out.top3[0], mass);
+    out.level = out.probabilistic;
     for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
       const RedFlagRule& rule = kb_.rules[r];
       const auto& mentions = kb_.finding_rules[static_cast<std::size_t>(finding)];
@@ -205,6 +223,7 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   const double answerable = 1.0 - settings.dont_know_probability;
   const double now_weight = settings.triage_weights[static_cast<std::size_t>(belief.level)];
   const double now_entropy = Entropy(belief.total, belief.weighted_log);
+  const double now_urgency_entropy = UrgencyEntropy(belief.urgency, belief.total);
   const std::array<int, 3> now_top3{belief.ranking.size() > 0 ? belief.ranking[0] : -1,
                                     belief.ranking.size() > 1 ? belief.ranking[1] : -1,
                                     belief.ranking.size() > 2 ? belief.ranking[2] : -1};
@@ -214,22 +233,53 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
     return a == b;
   };
 
+  std::vector<double> predictive(kb.findings.size());
+  for (std::size_t f = 0; f < kb.findings.size(); ++f) {
+    predictive[f] = PredictivePresent(kb, belief, static_cast<int>(f));
+  }
+  const auto weight_of = [&](Triage level) {
+    return settings.triage_weights[static_cast<std::size_t>(level)];
+  };
+  const CaseView now_view(c);
+
   Lookahead lookahead(kb, c, belief, options.scoring);
   std::vector<Candidate> candidates;
   candidates.reserve(askable.size());
   for (int f : askable) {
-    const double p_yes = PredictivePresent(kb, belief, f);
+    const double p_yes = predictive[static_cast<std::size_t>(f)];
     const Outcome yes = lookahead.Evaluate(f, Answer::kPresent);
     const Outcome no = lookahead.Evaluate(f, Answer::kAbsent);
     Candidate cand;
     cand.finding = f;
-    const auto weight_of = [&](Triage level) {
-      return settings.triage_weights[static_cast<std::size_t>(level)];
-    };
-    const double triage_value = p_yes * std::abs(weight_of(yes.level) - now_weight) +
-                                (1.0 - p_yes) * std::abs(weight_of(no.level) - now_weight);
-    const double information = now_entropy - (p_yes * yes.entropy + (1.0 - p_yes) * no.entropy);
+    // Triage value, part 1: an answer that moves the probabilistic level (leading condition,
+    // self-care gate, probability thresholds).
+    double triage_value = p_yes * std::abs(weight_of(yes.probabilistic) - now_weight) +
+                          (1.0 - p_yes) * std::abs(weight_of(no.probabilistic) - now_weight);
+    // Part 2: how far the answer is expected to move the chance that a red-flag rule raising
+    // triage fires (mean absolute change). Rules often need two findings; this sees the first of
+    // them as worth asking, and a rare flag as worth about its own probability.
+    for (int r : kb.finding_rules[static_cast<std::size_t>(f)]) {
+      const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
+      const double raise = weight_of(rule.level) - now_weight;
+      if (belief.rule_fired[static_cast<std::size_t>(r)] || raise <= 0.0) continue;
+      const double p_now = HoldProbability(kb.expressions, rule.when, now_view, predictive);
+      const double p_if_yes =
+          HoldProbability(kb.expressions, rule.when, CaseView(c, f, Answer::kPresent), predictive);
+      const double p_if_no =
+          HoldProbability(kb.expressions, rule.when, CaseView(c, f, Answer::kAbsent), predictive);
+      const double moved =
+          p_yes * std::abs(p_if_yes - p_now) + (1.0 - p_yes) * std::abs(p_if_no - p_now);
+      triage_value += raise * moved;
+    }
+    // Information about which condition, plus (weighted) about how urgent the likely condition is:
+    // a rare serious condition holds little of the first but much of the second.
+    const double information =
+        now_entropy - (p_yes * yes.entropy + (1.0 - p_yes) * no.entropy) +
+        settings.urgency_information_weight *
+            (now_urgency_entropy -
+             (p_yes * yes.urgency_entropy + (1.0 - p_yes) * no.urgency_entropy));
     cand.value = answerable * (triage_value + information);
+    if (std::getenv("SYMCHECK_DEBUG_VALUES") && asked.size() == std::stoul(std::getenv("SYMCHECK_DEBUG_VALUES"))) std::fprintf(stderr, "%-45s p=%.3f tri=%.4f info=%.4f val=%.4f\n", kb.findings[f].id.c_str(), p_yes, triage_value, information, cand.value);
     const bool yes_triage = yes.level != belief.level;
     const bool no_triage = no.level != belief.level;
     cand.triage_change_probability = answerable * (p_yes * yes_triage + (1.0 - p_yes) * no_triage);
@@ -239,12 +289,30 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
     candidates.push_back(cand);
   }
 
-  // The red-flag screen is finished within `screen_within` questions whenever pain is marked.
+  // The red-flag screen: whenever pain is marked, each screen question is asked within its own
+  // deadline (Finding::screen_within). Earliest deadline first: when the questions due by some
+  // deadline would fill every slot left before it, the best of them is asked now.
   std::vector<const Candidate*> screen;
   for (const Candidate& cand : candidates) {
-    if (kb.findings[static_cast<std::size_t>(cand.finding)].red_flag_screen) screen.push_back(&cand);
+    if (kb.findings[static_cast<std::size_t>(cand.finding)].screen_within > 0) screen.push_back(&cand);
   }
   const bool screen_due = !screen.empty() && AnyPain(kb, c);
+  const auto deadline = [&](const Candidate* cand) {
+    return kb.findings[static_cast<std::size_t>(cand->finding)].screen_within;
+  };
+  std::vector<const Candidate*> forced;  // the screen questions that must be asked now
+  if (screen_due) {
+    std::vector<const Candidate*> by_deadline = screen;
+    std::stable_sort(by_deadline.begin(), by_deadline.end(),
+                     [&](const Candidate* a, const Candidate* b) { return deadline(a) < deadline(b); });
+    for (std::size_t i = 0; i < by_deadline.size(); ++i) {
+      const int slots_left = deadline(by_deadline[i]) - static_cast<int>(asked.size());
+      if (static_cast<int>(i + 1) >= slots_left) {
+        forced.assign(by_deadline.begin(), by_deadline.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        break;
+      }
+    }
+  }
 
   double max_change = 0.0;
   double max_triage_change = 0.0;
@@ -272,9 +340,8 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   if (options.strategy == QuestionStrategy::kFixedOrder) {
     chosen = &candidates.front();
   } else {
-    const int remaining_slots = settings.screen_within - static_cast<int>(asked.size());
-    if (screen_due && static_cast<int>(screen.size()) >= remaining_slots) {
-      for (const Candidate* cand : screen) {
+    if (!forced.empty()) {
+      for (const Candidate* cand : forced) {
         if (better(cand, chosen)) chosen = cand;
       }
       step.screening = true;

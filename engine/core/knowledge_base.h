@@ -20,7 +20,9 @@ struct Finding {
   Basis default_basis;
   int follow_up_of = -1;  // asked only once this finding is present
   std::optional<Sex> only_sex;
-  bool red_flag_screen = false;
+  /// Part of the red-flag screen: asked within this many questions whenever any pain is marked
+  /// (0: not part of the screen).
+  int screen_within = 0;
   int group = -1;  // dependence group, or -1
 };
 
@@ -92,11 +94,12 @@ struct InterviewSettings {
   int side_one = -1;
   int side_both = -1;
   int side_midline = -1;
-  /// The red-flag screen is completed within this many questions when any pain is marked.
-  int screen_within = 5;
   /// Relative cost of leaving a case at each triage level when it belongs at another: the weight
   /// that lets a rare red flag outrank a common but merely informative question.
-  std::vector<double> triage_weights = {1.0, 2.0, 20.0, 100.0};
+  std::vector<double> triage_weights = {0.0, 0.2, 0.75, 1.5};
+  /// Weight of information about the urgency group of the diagnosis, against information about the
+  /// diagnosis itself.
+  double urgency_information_weight = 1.0;
 };
 
 struct KnowledgeBase {

@@ -6,20 +6,6 @@
 #include "core/evidence.h"
 
 namespace symcheck {
-namespace {
-
-void CollectAgeThresholds(const ExpressionPool& pool, int root, std::set<int>& ages) {
-  const Expression& e = pool[static_cast<std::size_t>(root)];
-  if (e.op == Expression::Op::kAgeAtLeast || e.op == Expression::Op::kAgeBelow) {
-    ages.insert(e.number);
-    ages.insert(e.number - 1);
-  }
-  for (int child : e.children) CollectAgeThresholds(pool, child, ages);
-}
-
-constexpr std::size_t kMaxExhaustiveFindings = 18;  // 2^18 assignments is still quick
-
-}  // namespace
 
 void BasisCounts::Add(const Basis& basis) {
   if (basis.published()) {
@@ -31,44 +17,121 @@ void BasisCounts::Add(const Basis& basis) {
   }
 }
 
-std::optional<Case> RuleWitness(const KnowledgeBase& kb, int r, bool patient_only) {
-  const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
-  std::vector<int> free = rule.mentioned_findings;
-  if (patient_only) {
-    free.erase(std::remove_if(free.begin(), free.end(),
-                              [&](int f) {
-                                return kb.findings[static_cast<std::size_t>(f)].clinician_only;
-                              }),
-               free.end());
-  }
-  if (free.size() > kMaxExhaustiveFindings) return std::nullopt;
-  std::set<int> ages = {12, 40, 110};
-  CollectAgeThresholds(kb.expressions, rule.when, ages);
-  Case c;
-  c.answers.assign(kb.findings.size(), Answer::kUnknown);
-  c.dont_know.assign(kb.findings.size(), false);
-  std::optional<Case> best;
-  int best_present = static_cast<int>(free.size()) + 1;
-  for (std::uint32_t mask = 0; mask < (1u << free.size()); ++mask) {
-    const int present = __builtin_popcount(mask);
-    if (present >= best_present) continue;
-    for (std::size_t i = 0; i < free.size(); ++i) {
-      c.answers[static_cast<std::size_t>(free[i])] =
-          (mask >> i) & 1u ? Answer::kPresent : Answer::kAbsent;
+namespace {
+
+// A small backtracking solver: which answers, age and sex make an expression hold (or fail)?
+// Each finding carries a constraint; "not present" is met by absent or unknown, so it is kept
+// apart from "absent" until a later goal forces a choice.
+enum class Need : std::uint8_t { kFree, kPresent, kAbsent, kNotPresent, kNotAbsent };
+
+struct Partial {
+  std::vector<Need> need;
+  int min_age = 12;
+  int max_age = 110;
+  std::optional<Sex> sex;
+};
+
+bool Require(Partial& p, int finding, Need want) {
+  Need& have = p.need[static_cast<std::size_t>(finding)];
+  const auto merge = [](Need a, Need b) -> std::optional<Need> {
+    if (a == Need::kFree) return b;
+    if (b == Need::kFree || a == b) return a;
+    if ((a == Need::kPresent && b == Need::kNotAbsent) || (b == Need::kPresent && a == Need::kNotAbsent)) {
+      return Need::kPresent;
     }
-    for (int age : ages) {
-      if (age < 12 || age > 110 || present >= best_present) continue;
-      c.age = age;
-      for (Sex sex : {Sex::kFemale, Sex::kMale}) {
-        c.sex = sex;
-        if (present < best_present && Evaluate(kb.expressions, rule.when, CaseView(c))) {
-          best = c;
-          best_present = present;
+    if ((a == Need::kAbsent && b == Need::kNotPresent) || (b == Need::kAbsent && a == Need::kNotPresent)) {
+      return Need::kAbsent;
+    }
+    if ((a == Need::kNotPresent && b == Need::kNotAbsent) || (b == Need::kNotPresent && a == Need::kNotAbsent)) {
+      return Need::kNotPresent;  // unknown meets both; kept as "not present" (answered unknown)
+    }
+    return std::nullopt;
+  };
+  const std::optional<Need> merged = merge(have, want);
+  if (!merged) return false;
+  have = *merged;
+  return true;
+}
+
+using Goal = std::pair<int, bool>;  // expression, whether it must hold
+
+bool Solve(const KnowledgeBase& kb, std::vector<Goal> goals, Partial p, bool patient_only,
+           Partial& out) {
+  while (!goals.empty()) {
+    const auto [node, want] = goals.back();
+    goals.pop_back();
+    const Expression& e = kb.expressions[static_cast<std::size_t>(node)];
+    switch (e.op) {
+      case Expression::Op::kPresent:
+      case Expression::Op::kAbsent: {
+        const Need need = e.op == Expression::Op::kPresent ? (want ? Need::kPresent : Need::kNotPresent)
+                                                     : (want ? Need::kAbsent : Need::kNotAbsent);
+        if (patient_only && need == Need::kPresent &&
+            kb.findings[static_cast<std::size_t>(e.finding)].clinician_only) {
+          return false;
         }
+        if (!Require(p, e.finding, need)) return false;
+        break;
+      }
+      case Expression::Op::kAgeAtLeast:
+        if (want) p.min_age = std::max(p.min_age, e.number); else p.max_age = std::min(p.max_age, e.number - 1);
+        if (p.min_age > p.max_age) return false;
+        break;
+      case Expression::Op::kAgeBelow:
+        if (want) p.max_age = std::min(p.max_age, e.number - 1); else p.min_age = std::max(p.min_age, e.number);
+        if (p.min_age > p.max_age) return false;
+        break;
+      case Expression::Op::kSex: {
+        const Sex sex = want ? e.sex : (e.sex == Sex::kFemale ? Sex::kMale : Sex::kFemale);
+        if (p.sex && *p.sex != sex) return false;
+        p.sex = sex;
+        break;
+      }
+      case Expression::Op::kNot:
+      case Expression::Op::kRef:
+        goals.push_back({e.children.front(), e.op == Expression::Op::kNot ? !want : want});
+        break;
+      case Expression::Op::kAll:
+      case Expression::Op::kAny: {
+        // "all" that must hold and "any" that must fail constrain every child; the other two
+        // need one child, tried in data order.
+        if ((e.op == Expression::Op::kAll) == want) {
+          for (int child : e.children) goals.push_back({child, want});
+          break;
+        }
+        for (int child : e.children) {
+          std::vector<Goal> branch = goals;
+          branch.push_back({child, want});
+          if (Solve(kb, std::move(branch), p, patient_only, out)) return true;
+        }
+        return false;
       }
     }
   }
-  return best;
+  out = std::move(p);
+  return true;
+}
+
+}  // namespace
+
+std::optional<Case> RuleWitness(const KnowledgeBase& kb, int r, bool patient_only) {
+  const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
+  Partial start;
+  start.need.assign(kb.findings.size(), Need::kFree);
+  Partial solved;
+  if (!Solve(kb, {{rule.when, true}}, start, patient_only, solved)) return std::nullopt;
+  Case c;
+  c.age = solved.min_age;
+  c.sex = solved.sex.value_or(Sex::kFemale);
+  c.answers.assign(kb.findings.size(), Answer::kUnknown);
+  c.dont_know.assign(kb.findings.size(), false);
+  for (std::size_t f = 0; f < kb.findings.size(); ++f) {
+    if (solved.need[f] == Need::kPresent) c.answers[f] = Answer::kPresent;
+    if (solved.need[f] == Need::kAbsent) c.answers[f] = Answer::kAbsent;
+  }
+  // The solver reasons on the expression alone; check the witness on the real evaluator too.
+  if (!Evaluate(kb.expressions, rule.when, CaseView(c))) return std::nullopt;
+  return c;
 }
 
 LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabulary_conditions,
@@ -121,7 +184,7 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
     if (kb.FindingIndex(id) < 0) report.problems.push_back("vocabulary finding " + id + " is missing");
   }
   for (const Finding& f : kb.findings) {
-    if (f.red_flag_screen && f.clinician_only) {
+    if (f.screen_within > 0 && f.clinician_only) {
       report.problems.push_back("finding " + f.id + " is in the red-flag screen but clinician-only");
     }
   }

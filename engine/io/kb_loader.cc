@@ -182,7 +182,7 @@ class Loader {
       const std::string id = raw.At("id").String();
       const JsonNode item = raw.WithContext("finding " + id);
       item.AllowOnly({"id", "kind", "audience", "text", "default", "follow_up_of", "only_sex",
-                      "red_flag_screen"});
+                      "screen_within"});
       Finding f;
       f.id = id;
       f.kind = item.At("kind").String();
@@ -212,7 +212,10 @@ class Loader {
         if (!sex) item.At("only_sex").Fail("only_sex must be female or male");
         f.only_sex = sex;
       }
-      if (item.Has("red_flag_screen")) f.red_flag_screen = item.At("red_flag_screen").Bool();
+      if (item.Has("screen_within")) {
+        f.screen_within = item.At("screen_within").Integer();
+        if (f.screen_within < 1) item.At("screen_within").Fail("screen_within must be at least 1");
+      }
       kb_.findings.push_back(std::move(f));
     });
     if (kb_.findings.empty()) section.Fail("the knowledge base has no findings");
@@ -369,7 +372,8 @@ class Loader {
       e.op = Expression::Op::kSex;
       e.sex = *sex;
     } else if (op == "ref") {
-      return Definition(arg, resolving);
+      e.op = Expression::Op::kRef;
+      e.children.push_back(Definition(arg, resolving));
     } else {
       node.Fail("unknown expression \"" + op + "\"");
     }
@@ -444,8 +448,9 @@ class Loader {
   }
 
   void ReadInterview(const JsonNode& interview) {
-    interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "screen_within",
-                         "triage_weights", "diagram_findings", "side_findings"});
+    interview.AllowOnly({"max_questions", "stop", "dont_know_probability",
+                         "triage_weights", "urgency_information", "diagram_findings",
+                         "side_findings"});
     InterviewSettings& s = kb_.interview;
     s.max_questions = interview.At("max_questions").Integer();
     if (s.max_questions < 1 || s.max_questions > 200) interview.At("max_questions").Fail("must lie in 1..200");
@@ -456,7 +461,6 @@ class Loader {
     s.stop_change_probability = ReadProbability(stop.At("change_probability"), unused);
     s.min_questions = stop.At("min_questions").Integer();
     s.dont_know_probability = ReadProbability(interview.At("dont_know_probability"), unused);
-    s.screen_within = interview.At("screen_within").Integer();
     const JsonNode weights = interview.At("triage_weights");
     weights.AllowOnly({"self_care", "routine", "urgent", "emergency", "source", "estimate"});
     for (int level = 0; level < kTriageLevels; ++level) {
@@ -465,6 +469,11 @@ class Loader {
       if (w.Number() < 0) w.Fail("weights must not be negative");
     }
     (void)ReadBasis(weights);
+    const JsonNode urgency = interview.At("urgency_information");
+    urgency.AllowOnly({"weight", "source", "estimate"});
+    s.urgency_information_weight = urgency.At("weight").Number();
+    if (s.urgency_information_weight < 0) urgency.At("weight").Fail("weight must not be negative");
+    (void)ReadBasis(urgency);
     interview.At("diagram_findings").ForEach([&](const JsonNode& ref, std::size_t) {
       s.diagram_findings.push_back(FindingRef(ref));
     });

@@ -43,7 +43,7 @@ TEST_F(TriageTest, EmergencyRuleFiresAndNamesItsRedFlags) {
   EXPECT_EQ(a.triage.level, Triage::kEmergency);
   ASSERT_EQ(a.triage.fired_rules, std::vector<int>{0});
   EXPECT_EQ(a.triage.red_flags,
-            (std::vector<int>{kb_.FindingIndex("red.flag"), kb_.FindingIndex("pain.region")}));
+            std::vector<int>{kb_.FindingIndex("red.flag")});  // any pain is context, not a flag
 }
 
 TEST_F(TriageTest, RuleNeedsEveryPart) {
