@@ -1,6 +1,3 @@
-#include <cstdio>
-#include <cstdlib>
-#include <string>
 #include "core/interview.h"
 
 #include <algorithm>
@@ -34,6 +31,9 @@ struct Outcome {
   double entropy = 0.0;          // over conditions
   double urgency_entropy = 0.0;  // over the default triage levels of the conditions
   std::array<int, 3> top3{-1, -1, -1};
+  /// The top three differs from today's by more than a near tie: the weakest newcomer beats the
+  /// strongest condition it pushed out by the knowledge base's top-3 margin.
+  bool top3_changed = false;
 };
 
 double Entropy(double total, double weighted_log) {
@@ -89,7 +89,12 @@ class Lookahead {
  public:
   Lookahead(const KnowledgeBase& kb, const Case& c, const Belief& belief,
             const ScoringOptions& scoring)
-      : kb_(kb), case_(c), belief_(belief), scoring_(scoring), stamp_(kb.conditions.size(), -1) {}
+      : kb_(kb),
+        case_(c),
+        belief_(belief),
+        scoring_(scoring),
+        stamp_(kb.conditions.size(), -1),
+        log_top3_margin_(PortableLog(kb.interview.top3_margin)) {}
 
   // The triage level, entropy and top three if `finding` were answered `answer`.
   Outcome Evaluate(int finding, Answer answer) {
@@ -131,6 +136,28 @@ class Lookahead {
       return a.first > b.first || (a.first == b.first && a.second < b.second);
     });
     for (std::size_t i = 0; i < 3 && i < best.size(); ++i) out.top3[i] = best[i].second;
+    const auto new_score = [&](int k) {
+      for (const auto& [score, condition] : changed_) {
+        if (condition == k) return score;
+      }
+      return belief_.score[static_cast<std::size_t>(k)];
+    };
+    double weakest_in = 0.0;
+    double strongest_out = -1e300;
+    bool any_in = false;
+    for (std::size_t i = 0; i < 3 && i < belief_.ranking.size(); ++i) {
+      const int was = belief_.ranking[i];
+      const int now = out.top3[i];
+      if (std::find(belief_.ranking.begin(), belief_.ranking.begin() + 3, now) ==
+          belief_.ranking.begin() + 3) {
+        weakest_in = any_in ? std::min(weakest_in, new_score(now)) : new_score(now);
+        any_in = true;
+      }
+      if (std::find(out.top3.begin(), out.top3.end(), was) == out.top3.end()) {
+        strongest_out = std::max(strongest_out, new_score(was));
+      }
+    }
+    out.top3_changed = any_in && weakest_in - strongest_out >= log_top3_margin_;
     std::vector<double> mass(kTriageLevels);
     for (std::size_t level = 0; level < mass.size(); ++level) mass[level] = urgency[level] / total;
     out.probabilistic = ProbabilisticLevel(kb_, view, out.top3[0], mass);
@@ -153,6 +180,7 @@ class Lookahead {
   const Belief& belief_;
   const ScoringOptions& scoring_;
   std::vector<int> stamp_;
+  double log_top3_margin_;
   int generation_ = 0;
   std::vector<std::pair<double, int>> changed_;
   std::vector<Contribution> evidence_;
@@ -224,14 +252,6 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   const double now_weight = settings.triage_weights[static_cast<std::size_t>(belief.level)];
   const double now_entropy = Entropy(belief.total, belief.weighted_log);
   const double now_urgency_entropy = UrgencyEntropy(belief.urgency, belief.total);
-  const std::array<int, 3> now_top3{belief.ranking.size() > 0 ? belief.ranking[0] : -1,
-                                    belief.ranking.size() > 1 ? belief.ranking[1] : -1,
-                                    belief.ranking.size() > 2 ? belief.ranking[2] : -1};
-  auto same_set = [](std::array<int, 3> a, std::array<int, 3> b) {
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return a == b;
-  };
 
   std::vector<double> predictive(kb.findings.size());
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {
@@ -279,13 +299,13 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
             (now_urgency_entropy -
              (p_yes * yes.urgency_entropy + (1.0 - p_yes) * no.urgency_entropy));
     cand.value = answerable * (triage_value + information);
-    if (std::getenv("SYMCHECK_DEBUG_VALUES") && asked.size() == std::stoul(std::getenv("SYMCHECK_DEBUG_VALUES"))) std::fprintf(stderr, "%-45s p=%.3f tri=%.4f info=%.4f val=%.4f\n", kb.findings[f].id.c_str(), p_yes, triage_value, information, cand.value);
+
     const bool yes_triage = yes.level != belief.level;
     const bool no_triage = no.level != belief.level;
     cand.triage_change_probability = answerable * (p_yes * yes_triage + (1.0 - p_yes) * no_triage);
-    cand.change_probability =
-        answerable * (p_yes * (yes_triage || !same_set(yes.top3, now_top3)) +
-                      (1.0 - p_yes) * (no_triage || !same_set(no.top3, now_top3)));
+    cand.change_probability = answerable * (p_yes * (yes_triage || yes.top3_changed) +
+                                            (1.0 - p_yes) * (no_triage || no.top3_changed));
+
     candidates.push_back(cand);
   }
 
@@ -322,6 +342,12 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   }
   if (!screen_due && static_cast<int>(asked.size()) >= settings.min_questions) {
     const double leading = belief.probability[static_cast<std::size_t>(belief.ranking.front())];
+    double best_value = 0.0;
+    for (const Candidate& cand : candidates) best_value = std::max(best_value, cand.value);
+    if (best_value < settings.stop_min_value) {
+      step.stop_reason = "not_worth_asking";
+      return step;
+    }
     if (max_change < settings.stop_change_probability) {
       step.stop_reason = "nothing_to_change";
       return step;

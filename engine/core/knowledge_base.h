@@ -88,6 +88,10 @@ struct InterviewSettings {
   /// Stop when no remaining question changes the triage level or the top three with at least this
   /// probability.
   double stop_change_probability = 0.05;
+  /// Stop when no question is worth at least this much (the cost of asking one, in value units).
+  double stop_min_value = 0.0;
+  /// A new top three counts as a change only when it beats what it displaces by this ratio.
+  double top3_margin = 1.5;
   double dont_know_probability = 0.15;
   /// Findings the body diagram records (never asked as questions) and the side findings it implies.
   std::vector<int> diagram_findings;

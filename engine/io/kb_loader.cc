@@ -455,11 +455,26 @@ class Loader {
     s.max_questions = interview.At("max_questions").Integer();
     if (s.max_questions < 1 || s.max_questions > 200) interview.At("max_questions").Fail("must lie in 1..200");
     const JsonNode stop = interview.At("stop");
-    stop.AllowOnly({"leading_probability", "min_questions", "change_probability"});
+    stop.AllowOnly({"leading_probability", "min_questions", "change_probability", "top3_margin",
+                    "min_value"});
     Basis unused;
     s.stop_leading_probability = ReadProbability(stop.At("leading_probability"), unused);
     s.stop_change_probability = ReadProbability(stop.At("change_probability"), unused);
     s.min_questions = stop.At("min_questions").Integer();
+    if (stop.Has("min_value")) {
+      const JsonNode min_value = stop.At("min_value");
+      min_value.AllowOnly({"value", "source", "estimate"});
+      s.stop_min_value = min_value.At("value").Number();
+      if (s.stop_min_value < 0) min_value.At("value").Fail("must not be negative");
+      (void)ReadBasis(min_value);
+    }
+    if (stop.Has("top3_margin")) {
+      const JsonNode margin = stop.At("top3_margin");
+      margin.AllowOnly({"ratio", "source", "estimate"});
+      s.top3_margin = margin.At("ratio").Number();
+      if (s.top3_margin < 1.0) margin.At("ratio").Fail("a margin ratio is at least 1");
+      (void)ReadBasis(margin);
+    }
     s.dont_know_probability = ReadProbability(interview.At("dont_know_probability"), unused);
     const JsonNode weights = interview.At("triage_weights");
     weights.AllowOnly({"self_care", "routine", "urgent", "emergency", "source", "estimate"});
