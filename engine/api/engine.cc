@@ -6,8 +6,8 @@
 #include "core/interview.h"
 #include "core/lint.h"
 #include "io/case_json.h"
-#include "io/report_json.h"
 #include "io/json_reader.h"
+#include "io/report_json.h"
 
 namespace symcheck {
 namespace {

@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 Result<std::string> ReadTextFile(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{"unreadable_file", path + ": is a directory, not a file"};
+  if (fs::is_directory(path, ec))
+    return Error{"unreadable_file", path + ": is a directory, not a file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"unreadable_file", path + ": cannot read (" + std::strerror(errno) + ")"};
   std::ostringstream text;

@@ -93,7 +93,8 @@ int Validate(const symcheck::Engine& engine, const Arguments& args) {
     auto text = symcheck::ReadTextFile(args.vocabulary);
     if (!text.ok()) return BadInput(text.error().message);
     try {
-      const auto vocab = symcheck::ParseJsonText(text.value(), args.vocabulary, "invalid_vocabulary");
+      const auto vocab =
+          symcheck::ParseJsonText(text.value(), args.vocabulary, "invalid_vocabulary");
       const symcheck::JsonNode top(vocab, args.vocabulary, "", "", "invalid_vocabulary");
       top.At("conditions").ForEach([&](const symcheck::JsonNode& item, std::size_t) {
         conditions.push_back(item.At("id").String());

@@ -90,7 +90,8 @@ double HoldProbability(const ExpressionPool& pool, int root, const CaseView& vie
     }
     case Expression::Op::kAny: {
       double none = 1.0;
-      for (int child : e.children) none *= 1.0 - HoldProbability(pool, child, view, present_probability);
+      for (int child : e.children)
+        none *= 1.0 - HoldProbability(pool, child, view, present_probability);
       return 1.0 - none;
     }
     case Expression::Op::kNot:

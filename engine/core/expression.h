@@ -15,7 +15,17 @@ struct CaseView;
 struct Expression {
   // kRef wraps a named definition (e.g. any_pain): it evaluates as its one child, and the findings
   // behind it are context, not red flags of their own.
-  enum class Op : std::uint8_t { kPresent, kAbsent, kAll, kAny, kNot, kAgeAtLeast, kAgeBelow, kSex, kRef };
+  enum class Op : std::uint8_t {
+    kPresent,
+    kAbsent,
+    kAll,
+    kAny,
+    kNot,
+    kAgeAtLeast,
+    kAgeBelow,
+    kSex,
+    kRef
+  };
   Op op = Op::kPresent;
   int finding = -1;           // kPresent, kAbsent
   int number = 0;             // kAgeAtLeast, kAgeBelow

@@ -18,18 +18,18 @@ struct Belief {
   std::vector<double> probability;
   std::vector<int> ranking;
   double top = 0.0;
-  double total = 0.0;           // sum of weight
-  double weighted_log = 0.0;    // sum of weight * (score - top)
+  double total = 0.0;                           // sum of weight
+  double weighted_log = 0.0;                    // sum of weight * (score - top)
   std::array<double, kTriageLevels> urgency{};  // sum of weight by default level and above
   std::vector<bool> rule_fired;
   Triage level = Triage::kSelfCare;
 };
 
 struct Outcome {
-  Triage level = Triage::kSelfCare;             // with red-flag rules
-  Triage probabilistic = Triage::kSelfCare;     // leading default, gate and thresholds only
-  double entropy = 0.0;          // over conditions
-  double urgency_entropy = 0.0;  // over the default triage levels of the conditions
+  Triage level = Triage::kSelfCare;          // with red-flag rules
+  Triage probabilistic = Triage::kSelfCare;  // leading default, gate and thresholds only
+  double entropy = 0.0;                      // over conditions
+  double urgency_entropy = 0.0;              // over the default triage levels of the conditions
   std::array<int, 3> top3{-1, -1, -1};
   /// The top three differs from today's by more than a near tie: the weakest newcomer beats the
   /// strongest condition it pushed out by the knowledge base's top-3 margin.
@@ -113,7 +113,8 @@ class Lookahead {
       for (const Contribution& item : evidence_) s += item.llr;
       const double w = PortableExp(s - belief_.top);
       total += w - belief_.weight[ci];
-      weighted_log += w * (s - belief_.top) - belief_.weight[ci] * (belief_.score[ci] - belief_.top);
+      weighted_log +=
+          w * (s - belief_.top) - belief_.weight[ci] * (belief_.score[ci] - belief_.top);
       for (int level = 0; level <= static_cast<int>(kb_.conditions[ci].triage); ++level) {
         urgency[static_cast<std::size_t>(level)] += w - belief_.weight[ci];
       }
@@ -165,8 +166,8 @@ class Lookahead {
     for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
       const RedFlagRule& rule = kb_.rules[r];
       const auto& mentions = kb_.finding_rules[static_cast<std::size_t>(finding)];
-      const bool affected = std::find(mentions.begin(), mentions.end(), static_cast<int>(r)) !=
-                            mentions.end();
+      const bool affected =
+          std::find(mentions.begin(), mentions.end(), static_cast<int>(r)) != mentions.end();
       const bool fired =
           affected ? symcheck::Evaluate(kb_.expressions, rule.when, view) : belief_.rule_fired[r];
       if (fired) out.level = std::max(out.level, rule.level);
@@ -216,7 +217,8 @@ bool IsAskable(const KnowledgeBase& kb, const Case& c, Audience audience, int fi
   if (c.answers[fi] != Answer::kUnknown || c.dont_know[fi]) return false;
   if (f.clinician_only && audience != Audience::kClinician) return false;
   if (f.only_sex && *f.only_sex != c.sex) return false;
-  if (f.follow_up_of >= 0 && c.answers[static_cast<std::size_t>(f.follow_up_of)] != Answer::kPresent) {
+  if (f.follow_up_of >= 0 &&
+      c.answers[static_cast<std::size_t>(f.follow_up_of)] != Answer::kPresent) {
     return false;
   }
   const auto& diagram = kb.interview.diagram_findings;
@@ -241,7 +243,8 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   }
   std::vector<int> askable;
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {
-    if (IsAskable(kb, c, options.audience, static_cast<int>(f))) askable.push_back(static_cast<int>(f));
+    if (IsAskable(kb, c, options.audience, static_cast<int>(f)))
+      askable.push_back(static_cast<int>(f));
   }
   if (askable.empty()) {
     step.stop_reason = "no_questions";
@@ -293,11 +296,10 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
     }
     // Information about which condition, plus (weighted) about how urgent the likely condition is:
     // a rare serious condition holds little of the first but much of the second.
-    const double information =
-        now_entropy - (p_yes * yes.entropy + (1.0 - p_yes) * no.entropy) +
-        settings.urgency_information_weight *
-            (now_urgency_entropy -
-             (p_yes * yes.urgency_entropy + (1.0 - p_yes) * no.urgency_entropy));
+    const double information = now_entropy - (p_yes * yes.entropy + (1.0 - p_yes) * no.entropy) +
+                               settings.urgency_information_weight *
+                                   (now_urgency_entropy - (p_yes * yes.urgency_entropy +
+                                                           (1.0 - p_yes) * no.urgency_entropy));
     cand.value = answerable * (triage_value + information);
 
     const bool yes_triage = yes.level != belief.level;
@@ -314,7 +316,8 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   // deadline would fill every slot left before it, the best of them is asked now.
   std::vector<const Candidate*> screen;
   for (const Candidate& cand : candidates) {
-    if (kb.findings[static_cast<std::size_t>(cand.finding)].screen_within > 0) screen.push_back(&cand);
+    if (kb.findings[static_cast<std::size_t>(cand.finding)].screen_within > 0)
+      screen.push_back(&cand);
   }
   const bool screen_due = !screen.empty() && AnyPain(kb, c);
   const auto deadline = [&](const Candidate* cand) {
@@ -323,12 +326,14 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   std::vector<const Candidate*> forced;  // the screen questions that must be asked now
   if (screen_due) {
     std::vector<const Candidate*> by_deadline = screen;
-    std::stable_sort(by_deadline.begin(), by_deadline.end(),
-                     [&](const Candidate* a, const Candidate* b) { return deadline(a) < deadline(b); });
+    std::stable_sort(
+        by_deadline.begin(), by_deadline.end(),
+        [&](const Candidate* a, const Candidate* b) { return deadline(a) < deadline(b); });
     for (std::size_t i = 0; i < by_deadline.size(); ++i) {
       const int slots_left = deadline(by_deadline[i]) - static_cast<int>(asked.size());
       if (static_cast<int>(i + 1) >= slots_left) {
-        forced.assign(by_deadline.begin(), by_deadline.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        forced.assign(by_deadline.begin(),
+                      by_deadline.begin() + static_cast<std::ptrdiff_t>(i + 1));
         break;
       }
     }

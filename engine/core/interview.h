@@ -23,10 +23,10 @@ struct InterviewOptions {
 
 /// The next step of an interview: a finding to ask, or a reason to stop.
 struct NextStep {
-  int finding = -1;           // -1 when stopping
-  std::string stop_reason;    // question_limit, emergency, confident, nothing_to_change, no_questions
-  double value = 0.0;         // expected value of the chosen question
-  bool screening = false;     // chosen to complete the red-flag screen in time
+  int finding = -1;         // -1 when stopping
+  std::string stop_reason;  // question_limit, emergency, confident, nothing_to_change, no_questions
+  double value = 0.0;       // expected value of the chosen question
+  bool screening = false;   // chosen to complete the red-flag screen in time
 };
 
 /// True when `finding` may be asked now: unknown, not already answered "don't know", right audience
@@ -43,8 +43,8 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
 Case InitialEvidence(const KnowledgeBase& kb, const Case& full);
 
 struct InterviewRun {
-  Case answers;                // what the interview learned
-  std::vector<int> asked;      // findings asked, in order
+  Case answers;            // what the interview learned
+  std::vector<int> asked;  // findings asked, in order
   std::string stop_reason;
 };
 

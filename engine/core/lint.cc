@@ -36,13 +36,16 @@ bool Require(Partial& p, int finding, Need want) {
   const auto merge = [](Need a, Need b) -> std::optional<Need> {
     if (a == Need::kFree) return b;
     if (b == Need::kFree || a == b) return a;
-    if ((a == Need::kPresent && b == Need::kNotAbsent) || (b == Need::kPresent && a == Need::kNotAbsent)) {
+    if ((a == Need::kPresent && b == Need::kNotAbsent) ||
+        (b == Need::kPresent && a == Need::kNotAbsent)) {
       return Need::kPresent;
     }
-    if ((a == Need::kAbsent && b == Need::kNotPresent) || (b == Need::kAbsent && a == Need::kNotPresent)) {
+    if ((a == Need::kAbsent && b == Need::kNotPresent) ||
+        (b == Need::kAbsent && a == Need::kNotPresent)) {
       return Need::kAbsent;
     }
-    if ((a == Need::kNotPresent && b == Need::kNotAbsent) || (b == Need::kNotPresent && a == Need::kNotAbsent)) {
+    if ((a == Need::kNotPresent && b == Need::kNotAbsent) ||
+        (b == Need::kNotPresent && a == Need::kNotAbsent)) {
       return Need::kNotPresent;  // unknown meets both; kept as "not present" (answered unknown)
     }
     return std::nullopt;
@@ -64,8 +67,9 @@ bool Solve(const KnowledgeBase& kb, std::vector<Goal> goals, Partial p, bool pat
     switch (e.op) {
       case Expression::Op::kPresent:
       case Expression::Op::kAbsent: {
-        const Need need = e.op == Expression::Op::kPresent ? (want ? Need::kPresent : Need::kNotPresent)
-                                                     : (want ? Need::kAbsent : Need::kNotAbsent);
+        const Need need = e.op == Expression::Op::kPresent
+                              ? (want ? Need::kPresent : Need::kNotPresent)
+                              : (want ? Need::kAbsent : Need::kNotAbsent);
         if (patient_only && need == Need::kPresent &&
             kb.findings[static_cast<std::size_t>(e.finding)].clinician_only) {
           return false;
@@ -74,11 +78,17 @@ bool Solve(const KnowledgeBase& kb, std::vector<Goal> goals, Partial p, bool pat
         break;
       }
       case Expression::Op::kAgeAtLeast:
-        if (want) p.min_age = std::max(p.min_age, e.number); else p.max_age = std::min(p.max_age, e.number - 1);
+        if (want)
+          p.min_age = std::max(p.min_age, e.number);
+        else
+          p.max_age = std::min(p.max_age, e.number - 1);
         if (p.min_age > p.max_age) return false;
         break;
       case Expression::Op::kAgeBelow:
-        if (want) p.max_age = std::min(p.max_age, e.number - 1); else p.min_age = std::max(p.min_age, e.number);
+        if (want)
+          p.max_age = std::min(p.max_age, e.number - 1);
+        else
+          p.min_age = std::max(p.min_age, e.number);
         if (p.min_age > p.max_age) return false;
         break;
       case Expression::Op::kSex: {
@@ -145,7 +155,8 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
   for (const Condition& c : kb.conditions) {
     report.priors.Add(c.prior_basis);
     if (c.review_status == "draft") ++report.draft_conditions;
-    if (c.likelihoods.empty()) report.problems.push_back("condition " + c.id + " lists no findings");
+    if (c.likelihoods.empty())
+      report.problems.push_back("condition " + c.id + " lists no findings");
     for (const Likelihood& l : c.likelihoods) {
       report.likelihoods.Add(l.basis);
       used[static_cast<std::size_t>(l.finding)] = true;
@@ -163,7 +174,8 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
       for (int f : kb.rules[r].mentioned_findings) {
         clinician_rule = clinician_rule || kb.findings[static_cast<std::size_t>(f)].clinician_only;
       }
-      if (!clinician_rule) report.problems.push_back("rule " + kb.rules[r].id + " cannot fire in patient mode");
+      if (!clinician_rule)
+        report.problems.push_back("rule " + kb.rules[r].id + " cannot fire in patient mode");
     }
   }
   if (kb.self_care_gate >= 0) {
@@ -178,14 +190,17 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
     }
   }
   for (const std::string& id : vocabulary_conditions) {
-    if (kb.ConditionIndex(id) < 0) report.problems.push_back("vocabulary condition " + id + " is missing");
+    if (kb.ConditionIndex(id) < 0)
+      report.problems.push_back("vocabulary condition " + id + " is missing");
   }
   for (const std::string& id : vocabulary_findings) {
-    if (kb.FindingIndex(id) < 0) report.problems.push_back("vocabulary finding " + id + " is missing");
+    if (kb.FindingIndex(id) < 0)
+      report.problems.push_back("vocabulary finding " + id + " is missing");
   }
   for (const Finding& f : kb.findings) {
     if (f.screen_within > 0 && f.clinician_only) {
-      report.problems.push_back("finding " + f.id + " is in the red-flag screen but clinician-only");
+      report.problems.push_back("finding " + f.id +
+                                " is in the red-flag screen but clinician-only");
     }
   }
   return report;

@@ -29,11 +29,12 @@ void ConditionEvidence(const KnowledgeBase& kb, const CaseView& view, int c,
       }
     }
     if (members.size() < 2) continue;
-    std::stable_sort(members.begin(), members.end(), [](const Contribution* a, const Contribution* b) {
-      const double ma = a->llr < 0 ? -a->llr : a->llr;
-      const double mb = b->llr < 0 ? -b->llr : b->llr;
-      return ma > mb;
-    });
+    std::stable_sort(members.begin(), members.end(),
+                     [](const Contribution* a, const Contribution* b) {
+                       const double ma = a->llr < 0 ? -a->llr : a->llr;
+                       const double mb = b->llr < 0 ? -b->llr : b->llr;
+                       return ma > mb;
+                     });
     double weight = 1.0;
     for (Contribution* item : members) {
       item->weight = weight;

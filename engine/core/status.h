@@ -9,14 +9,14 @@
 namespace symcheck {
 
 struct Error {
-  std::string code;     // stable, machine-readable: invalid_json, invalid_case, unknown_finding, ...
+  std::string code;  // stable, machine-readable: invalid_json, invalid_case, unknown_finding, ...
   std::string message;  // one line for a person: names the file or field, the id and the problem
 };
 
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return value_.has_value(); }

@@ -4,8 +4,8 @@
 
 namespace symcheck {
 namespace {
-constexpr std::array<std::string_view, kTriageLevels> kTriageIds = {"self_care", "routine", "urgent",
-                                                                    "emergency"};
+constexpr std::array<std::string_view, kTriageLevels> kTriageIds = {"self_care", "routine",
+                                                                    "urgent", "emergency"};
 }  // namespace
 
 std::string_view TriageId(Triage level) { return kTriageIds[static_cast<std::size_t>(level)]; }

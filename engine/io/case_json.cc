@@ -46,11 +46,10 @@ Json AssessmentObject(const KnowledgeBase& kb, const Assessment& a) {
                      {"level", TriageId(rule.level)},
                      {"points_to", kb.conditions[static_cast<std::size_t>(rule.points_to)].id}});
   }
-  out["triage_basis"] = {
-      {"leading_condition_default", TriageId(a.triage.leading_default)},
-      {"self_care_gate", a.triage.self_care_gate},
-      {"probability_threshold", TriageId(a.triage.threshold_level)},
-      {"rules", std::move(rules)}};
+  out["triage_basis"] = {{"leading_condition_default", TriageId(a.triage.leading_default)},
+                         {"self_care_gate", a.triage.self_care_gate},
+                         {"probability_threshold", TriageId(a.triage.threshold_level)},
+                         {"rules", std::move(rules)}};
 
   Json explanations = Json::array();
   for (const Explanation& e : a.explanations) {
@@ -58,12 +57,13 @@ Json AssessmentObject(const KnowledgeBase& kb, const Assessment& a) {
     Json evidence = Json::array();
     for (const Contribution& item : e.evidence) {
       const Likelihood& l = condition.likelihoods[static_cast<std::size_t>(item.likelihood)];
-      Json entry = {{"finding", kb.findings[static_cast<std::size_t>(item.finding)].id},
-                    {"answer", item.answer == Answer::kPresent ? "present" : "absent"},
-                    {"llr", Rounded(item.llr, 1e6)},
-                    {"damping", Rounded(item.weight, 1e6)},
-                    {"p_given_condition", l.probability},
-                    {"p_default", kb.findings[static_cast<std::size_t>(item.finding)].default_rate}};
+      Json entry = {
+          {"finding", kb.findings[static_cast<std::size_t>(item.finding)].id},
+          {"answer", item.answer == Answer::kPresent ? "present" : "absent"},
+          {"llr", Rounded(item.llr, 1e6)},
+          {"damping", Rounded(item.weight, 1e6)},
+          {"p_given_condition", l.probability},
+          {"p_default", kb.findings[static_cast<std::size_t>(item.finding)].default_rate}};
       entry.update(BasisJson(l.basis));
       evidence.push_back(std::move(entry));
     }
@@ -89,7 +89,8 @@ Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text) {
     Case& c = parsed.answers;
     const JsonNode age = top.At("age");
     c.age = age.Integer();
-    if (c.age < 12 || c.age > 110) age.Fail("age " + std::to_string(c.age) + " is outside 12 to 110");
+    if (c.age < 12 || c.age > 110)
+      age.Fail("age " + std::to_string(c.age) + " is outside 12 to 110");
     const JsonNode sex = top.At("sex");
     const auto parsed_sex = ParseSex(sex.String());
     if (!parsed_sex) sex.Fail("sex must be \"female\" or \"male\"");

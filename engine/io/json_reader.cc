@@ -151,8 +151,8 @@ nlohmann::json ParseJsonText(const std::string& text, const std::string& file,
   const nlohmann::json::parser_callback_t limit_depth =
       [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
         if (depth > kMaxDepth) {
-          throw DataError(error_code, where + "nested more than " + std::to_string(kMaxDepth) +
-                                          " levels deep");
+          throw DataError(error_code,
+                          where + "nested more than " + std::to_string(kMaxDepth) + " levels deep");
         }
         return true;
       };
@@ -162,8 +162,9 @@ nlohmann::json ParseJsonText(const std::string& text, const std::string& file,
     // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...".
     const std::string detail = e.what();
     const std::size_t start = detail.find("] ");
-    throw DataError(error_code, where + "not valid JSON: " +
-                                    (start == std::string::npos ? detail : detail.substr(start + 2)));
+    throw DataError(error_code,
+                    where + "not valid JSON: " +
+                        (start == std::string::npos ? detail : detail.substr(start + 2)));
   }
 }
 

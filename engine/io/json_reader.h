@@ -40,11 +40,11 @@ class JsonNode {
 
   const nlohmann::json::object_t& Object() const;
   const nlohmann::json::array_t& Array() const;
-  std::string String() const;     // non-empty string
-  double Number() const;          // finite number
-  int Integer() const;            // whole number that fits an int
+  std::string String() const;  // non-empty string
+  double Number() const;       // finite number
+  int Integer() const;         // whole number that fits an int
   bool Bool() const;
-  double Probability() const;     // strictly between 0 and 1
+  double Probability() const;  // strictly between 0 and 1
 
   void ForEach(const std::function<void(const JsonNode&, std::size_t)>& visit) const;
   void ForEachMember(const std::function<void(const std::string&, const JsonNode&)>& visit) const;

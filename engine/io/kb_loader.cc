@@ -12,7 +12,7 @@ namespace symcheck {
 namespace {
 
 constexpr const char* kCode = "invalid_knowledge_base";
-const char* const kSections[] = {"sources", "findings", "conditions", "model",
+const char* const kSections[] = {"sources", "findings",  "conditions", "model",
                                  "triage",  "interview", "pages"};
 const char* const kRequiredSections[] = {"sources", "findings", "conditions",
                                          "model",   "triage",   "interview"};
@@ -61,15 +61,14 @@ class Loader {
         if (!known) node.Fail("unknown section \"" + key + "\"");
         const auto [it, inserted] = section_docs_.emplace(key, d);
         if (!inserted) {
-          node.Fail("section \"" + key + "\" is already defined in " +
-                    documents_[it->second].name);
+          node.Fail("section \"" + key + "\" is already defined in " + documents_[it->second].name);
         }
       });
     }
     for (const char* required : kRequiredSections) {
       if (section_docs_.count(required) == 0) {
-        throw DataError(kCode, "knowledge base: no file defines the section \"" +
-                                   std::string(required) + "\"");
+        throw DataError(
+            kCode, "knowledge base: no file defines the section \"" + std::string(required) + "\"");
       }
     }
   }
@@ -87,7 +86,8 @@ class Loader {
       const JsonNode source = node.At("source");
       if (source.json().is_array()) {
         if (source.Array().empty()) source.Fail("must list at least one source id");
-        source.ForEach([&](const JsonNode& item, std::size_t) { basis.sources.push_back(SourceId(item)); });
+        source.ForEach(
+            [&](const JsonNode& item, std::size_t) { basis.sources.push_back(SourceId(item)); });
       } else {
         basis.sources.push_back(SourceId(source));
       }
@@ -175,7 +175,8 @@ class Loader {
     std::map<std::string, std::string> questions;  // language + text -> finding id
     section.ForEach([&](const JsonNode& raw, std::size_t index) {
       const std::string id = UniqueId(raw, seen, "finding");
-      if (id.find('.') == std::string::npos) raw.At("id").Fail("finding ids have the form group.name");
+      if (id.find('.') == std::string::npos)
+        raw.At("id").Fail("finding ids have the form group.name");
       kb_.finding_index.emplace(id, static_cast<int>(index));
     });
     section.ForEach([&](const JsonNode& raw, std::size_t) {
@@ -205,7 +206,8 @@ class Loader {
       f.default_rate = ReadProbability(item.At("default"), f.default_basis);
       if (item.Has("follow_up_of")) {
         f.follow_up_of = FindingRef(item.At("follow_up_of"));
-        if (f.follow_up_of == kb_.FindingIndex(id)) item.At("follow_up_of").Fail("a finding cannot follow itself");
+        if (f.follow_up_of == kb_.FindingIndex(id))
+          item.At("follow_up_of").Fail("a finding cannot follow itself");
       }
       if (item.Has("only_sex")) {
         const auto sex = ParseSex(item.At("only_sex").String());
@@ -265,7 +267,8 @@ class Loader {
         });
         if (g.findings.size() < 2) item.At("findings").Fail("a group needs at least two findings");
         g.damping = item.At("damping").Number();
-        if (g.damping < 0.0 || g.damping > 1.0) item.At("damping").Fail("damping must lie in [0, 1]");
+        if (g.damping < 0.0 || g.damping > 1.0)
+          item.At("damping").Fail("damping must lie in [0, 1]");
         g.basis = ReadBasis(item);
         kb_.groups.push_back(std::move(g));
       });
@@ -326,7 +329,8 @@ class Loader {
       const JsonNode reviewer = review.At("reviewer");
       if (!reviewer.json().is_null()) c.reviewer = reviewer.String();
       if (c.review_status != "draft" && c.reviewer.empty()) {
-        reviewer.Fail("a " + c.review_status + " entry needs the name of the clinician who reviewed it");
+        reviewer.Fail("a " + c.review_status +
+                      " entry needs the name of the clinician who reviewed it");
       }
 
       item.At("likelihoods").ForEachMember([&](const std::string& key, const JsonNode& node) {
@@ -383,7 +387,8 @@ class Loader {
 
   int Definition(const JsonNode& ref, std::vector<std::string>& resolving) {
     const std::string name = ref.String();
-    if (const auto it = definition_roots_.find(name); it != definition_roots_.end()) return it->second;
+    if (const auto it = definition_roots_.find(name); it != definition_roots_.end())
+      return it->second;
     if (!definitions_ || !definitions_->Has(name)) ref.Fail("unknown definition \"" + name + "\"");
     if (std::find(resolving.begin(), resolving.end(), name) != resolving.end()) {
       ref.Fail("definition \"" + name + "\" refers to itself");
@@ -414,7 +419,8 @@ class Loader {
       item.AllowOnly({"level", "min_probability"});
       ProbabilityThreshold t;
       const auto level = ParseTriage(item.At("level").String());
-      if (!level || *level < Triage::kRoutine) item.At("level").Fail("threshold level must be routine, urgent or emergency");
+      if (!level || *level < Triage::kRoutine)
+        item.At("level").Fail("threshold level must be routine, urgent or emergency");
       t.level = *level;
       t.min_probability = ReadProbability(item.At("min_probability"), t.basis);
       kb_.thresholds.push_back(t);
@@ -448,15 +454,15 @@ class Loader {
   }
 
   void ReadInterview(const JsonNode& interview) {
-    interview.AllowOnly({"max_questions", "stop", "dont_know_probability",
-                         "triage_weights", "urgency_information", "diagram_findings",
-                         "side_findings"});
+    interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "triage_weights",
+                         "urgency_information", "diagram_findings", "side_findings"});
     InterviewSettings& s = kb_.interview;
     s.max_questions = interview.At("max_questions").Integer();
-    if (s.max_questions < 1 || s.max_questions > 200) interview.At("max_questions").Fail("must lie in 1..200");
+    if (s.max_questions < 1 || s.max_questions > 200)
+      interview.At("max_questions").Fail("must lie in 1..200");
     const JsonNode stop = interview.At("stop");
-    stop.AllowOnly({"leading_probability", "min_questions", "change_probability", "top3_margin",
-                    "min_value"});
+    stop.AllowOnly(
+        {"leading_probability", "min_questions", "change_probability", "top3_margin", "min_value"});
     Basis unused;
     s.stop_leading_probability = ReadProbability(stop.At("leading_probability"), unused);
     s.stop_change_probability = ReadProbability(stop.At("change_probability"), unused);
@@ -513,7 +519,8 @@ class Loader {
         page.AllowOnly({"patient", "clinician"});
         const JsonNode patient = page.At("patient");
         patient.AllowOnly({"what", "causes", "diagnosis", "treatment", "self_care", "seek_care"});
-        for (const char* key : {"what", "causes", "diagnosis", "treatment", "self_care", "seek_care"}) {
+        for (const char* key :
+             {"what", "causes", "diagnosis", "treatment", "self_care", "seek_care"}) {
           (void)patient.At(key).String();
         }
         const JsonNode clinician = page.At("clinician");

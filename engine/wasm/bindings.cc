@@ -21,17 +21,15 @@ EMSCRIPTEN_BINDINGS(symcheck_module) {
   emscripten::class_<Engine>("Engine")
       .constructor<>()
       .function("load", &Engine::LoadJson)
-      .function("assess", emscripten::optional_override(
-                              [](const Engine& e, const std::string& c, const std::string& o) {
-                                return e.Assess(c, o);
-                              }))
+      .function("assess",
+                emscripten::optional_override([](const Engine& e, const std::string& c,
+                                                 const std::string& o) { return e.Assess(c, o); }))
       .function("interview", emscripten::optional_override(
                                  [](const Engine& e, const std::string& c, const std::string& o) {
                                    return e.Interview(c, o);
                                  }))
-      .function("next", emscripten::optional_override(
-                            [](const Engine& e, const std::string& s, const std::string& o) {
-                              return e.Next(s, o);
-                            }))
+      .function("next",
+                emscripten::optional_override([](const Engine& e, const std::string& s,
+                                                 const std::string& o) { return e.Next(s, o); }))
       .function("info", &Engine::Info);
 }

@@ -1,7 +1,6 @@
-#include "api/engine.h"
-
 #include <gtest/gtest.h>
 
+#include "api/engine.h"
 #include "test_util.h"
 
 namespace symcheck {
@@ -14,7 +13,8 @@ class EngineApiTest : public ::testing::Test {
 };
 
 TEST_F(EngineApiTest, AssessPrintsTheFormatContract) {
-  const Response r = engine_.Assess(R"({"age": 30, "sex": "female", "present": ["f.x"], "absent": ["f.y"]})");
+  const Response r =
+      engine_.Assess(R"({"age": 30, "sex": "female", "present": ["f.x"], "absent": ["f.y"]})");
   ASSERT_TRUE(r.ok) << r.error;
   const auto out = nlohmann::json::parse(r.json);
   EXPECT_EQ(out["triage"], "routine");
@@ -25,7 +25,8 @@ TEST_F(EngineApiTest, AssessPrintsTheFormatContract) {
 }
 
 TEST_F(EngineApiTest, OutputIsDeterministic) {
-  const std::string input = R"({"age": 77, "sex": "male", "present": ["f.z", "red.worse"], "absent": []})";
+  const std::string input =
+      R"({"age": 77, "sex": "male", "present": ["f.z", "red.worse"], "absent": []})";
   EXPECT_EQ(engine_.Assess(input).json, engine_.Assess(input).json);
 }
 
@@ -49,10 +50,12 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, EngineBadInputTest,
     ::testing::Values(
         BadCase{"Empty", "", "invalid_json", "case: empty input, expected a JSON object"},
-        BadCase{"Truncated", "{\"age\": 3", "invalid_json",
-                "case: not valid JSON: parse error at line 1, column 10: syntax error while parsing "
-                "object - unexpected end of input; expected '}'"},
-        BadCase{"NotAnObject", "[]", "invalid_case", "case: (top level): expected an object, found array"},
+        BadCase{
+            "Truncated", "{\"age\": 3", "invalid_json",
+            "case: not valid JSON: parse error at line 1, column 10: syntax error while parsing "
+            "object - unexpected end of input; expected '}'"},
+        BadCase{"NotAnObject", "[]", "invalid_case",
+                "case: (top level): expected an object, found array"},
         BadCase{"MissingAge", R"({"sex": "female", "present": []})", "invalid_case",
                 "case: (top level): missing required key \"age\""},
         BadCase{"AgeAsString", R"({"age": "30", "sex": "female", "present": []})", "invalid_case",
@@ -63,13 +66,14 @@ INSTANTIATE_TEST_SUITE_P(
                 "case: /age: age 9 is outside 12 to 110"},
         BadCase{"UnknownSex", R"({"age": 30, "sex": "other", "present": []})", "invalid_case",
                 "case: /sex: sex must be \"female\" or \"male\""},
-        BadCase{"PresentNotAList", R"({"age": 30, "sex": "male", "present": "f.x"})", "invalid_case",
-                "case: /present: expected an array, found string"},
-        BadCase{"FindingNotAString", R"({"age": 30, "sex": "male", "present": [3]})", "invalid_case",
-                "case: /present/0: expected a string, found number"},
-        BadCase{"UnknownFinding", R"({"age": 30, "sex": "male", "present": ["f.nope"]})", "unknown_finding",
-                "case: /present/0: unknown finding id \"f.nope\""},
-        BadCase{"PresentAndAbsent", R"({"age": 30, "sex": "male", "present": ["f.x"], "absent": ["f.y", "f.x"]})",
+        BadCase{"PresentNotAList", R"({"age": 30, "sex": "male", "present": "f.x"})",
+                "invalid_case", "case: /present: expected an array, found string"},
+        BadCase{"FindingNotAString", R"({"age": 30, "sex": "male", "present": [3]})",
+                "invalid_case", "case: /present/0: expected a string, found number"},
+        BadCase{"UnknownFinding", R"({"age": 30, "sex": "male", "present": ["f.nope"]})",
+                "unknown_finding", "case: /present/0: unknown finding id \"f.nope\""},
+        BadCase{"PresentAndAbsent",
+                R"({"age": 30, "sex": "male", "present": ["f.x"], "absent": ["f.y", "f.x"]})",
                 "contradictory_answers",
                 "case: /absent/1: finding \"f.x\" is also listed in \"present\""}),
     [](const ::testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });

@@ -18,7 +18,8 @@ class InterviewTest : public ::testing::Test {
 };
 
 TEST_F(InterviewTest, InitialEvidenceKeepsMarkedRegionsAndTheSideTheyImply) {
-  const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "side.one_side", "f.x"}, {"f.y"});
+  const Case full =
+      MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "side.one_side", "f.x"}, {"f.y"});
   const Case start = InitialEvidence(kb_, full);
   EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("pain.region"))], Answer::kPresent);
   EXPECT_EQ(start.answers[static_cast<std::size_t>(Id("side.one_side"))], Answer::kPresent);
@@ -52,20 +53,25 @@ TEST_F(InterviewTest, NoClinicianQuestionsForPatients) {
   const Case full = MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "exam.sign"}, {"red.flag"});
   options_.max_questions = 15;
   const InterviewRun patient = SimulateInterview(kb_, full, options_);
-  for (int f : patient.asked) EXPECT_FALSE(kb_.findings[static_cast<std::size_t>(f)].clinician_only);
+  for (int f : patient.asked)
+    EXPECT_FALSE(kb_.findings[static_cast<std::size_t>(f)].clinician_only);
   for (std::size_t f = 0; f < kb_.findings.size(); ++f) {
     Case c = MakeCase(kb_, 30, Sex::kFemale, {});
-    EXPECT_EQ(IsAskable(kb_, c, Audience::kPatient, static_cast<int>(f)), !kb_.findings[f].clinician_only &&
-                                                                               kb_.findings[f].follow_up_of < 0 &&
-                                                                               kb_.findings[f].id != "pain.region");
+    EXPECT_EQ(IsAskable(kb_, c, Audience::kPatient, static_cast<int>(f)),
+              !kb_.findings[f].clinician_only && kb_.findings[f].follow_up_of < 0 &&
+                  kb_.findings[f].id != "pain.region");
   }
-  EXPECT_TRUE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kClinician, Id("exam.sign")));
+  EXPECT_TRUE(
+      IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kClinician, Id("exam.sign")));
 }
 
 TEST_F(InterviewTest, FollowUpIsAskedOnlyAfterAYesToItsParent) {
-  EXPECT_FALSE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kPatient, Id("red.worse")));
-  EXPECT_FALSE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}, {"f.z"}), Audience::kPatient, Id("red.worse")));
-  EXPECT_TRUE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {"f.z"}), Audience::kPatient, Id("red.worse")));
+  EXPECT_FALSE(
+      IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kPatient, Id("red.worse")));
+  EXPECT_FALSE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}, {"f.z"}), Audience::kPatient,
+                         Id("red.worse")));
+  EXPECT_TRUE(IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {"f.z"}), Audience::kPatient,
+                        Id("red.worse")));
 }
 
 TEST_F(InterviewTest, SameAnswersAlwaysGiveTheSameNextQuestion) {

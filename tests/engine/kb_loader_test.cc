@@ -62,7 +62,8 @@ TEST(KbLoaderTest, NotJsonNamesTheFile) {
   docs[0].text = "{\"conditions\": [";
   Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
   ASSERT_FALSE(kb.ok());
-  EXPECT_EQ(kb.error().message.rfind(docs[0].name + ": not valid JSON", 0), 0u) << kb.error().message;
+  EXPECT_EQ(kb.error().message.rfind(docs[0].name + ": not valid JSON", 0), 0u)
+      << kb.error().message;
 }
 
 TEST(KbLoaderTest, EmptyFileIsRejected) {
@@ -78,8 +79,9 @@ TEST(KbLoaderTest, SectionDefinedTwiceIsRejected) {
   docs.push_back({"tiny/extra.json", R"({"sources": []})"});
   Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
   ASSERT_FALSE(kb.ok());
-  EXPECT_EQ(kb.error().message,
-            "tiny/extra.json: /sources: section \"sources\" is already defined in tiny/sources.json");
+  EXPECT_EQ(
+      kb.error().message,
+      "tiny/extra.json: /sources: section \"sources\" is already defined in tiny/sources.json");
 }
 
 TEST(KbLoaderTest, MissingSectionIsRejected) {
@@ -118,8 +120,9 @@ TEST(KbLoaderTest, ReviewedEntryNeedsAReviewer) {
 }
 
 TEST(KbLoaderTest, ReviewDateMustBeIso) {
-  EXPECT_NE(LoadError([](Json& kb) { kb["conditions"][0]["review"]["last_reviewed"] = "26/11/2026"; }),
-            "");
+  EXPECT_NE(
+      LoadError([](Json& kb) { kb["conditions"][0]["review"]["last_reviewed"] = "26/11/2026"; }),
+      "");
 }
 
 TEST(KbLoaderTest, ExamFindingsAreClinicianOnly) {
@@ -141,15 +144,23 @@ TEST(KbLoaderTest, ConditionMustGiveEveryAgeBand) {
 }
 
 TEST(KbLoaderTest, UnknownExpressionAndDefinitionAreRejected) {
-  EXPECT_EQ(LoadError([](Json& kb) { kb["triage"]["red_flag_rules"][0]["when"] = {{"maybe", 1}}; }),
-            "tiny/triage.json: /triage/red_flag_rules/0/when: unknown expression \"maybe\" (rule R1)");
   EXPECT_EQ(
-      LoadError([](Json& kb) { kb["triage"]["red_flag_rules"][1]["when"] = {{"ref", "nothing"}}; }),
-      "tiny/triage.json: /triage/red_flag_rules/1/when/ref: unknown definition \"nothing\" (rule R2)");
+      LoadError([](Json& kb) {
+        kb["triage"]["red_flag_rules"][0]["when"] = {{"maybe", 1}};
+      }),
+      "tiny/triage.json: /triage/red_flag_rules/0/when: unknown expression \"maybe\" (rule R1)");
+  EXPECT_EQ(LoadError([](Json& kb) {
+              kb["triage"]["red_flag_rules"][1]["when"] = {{"ref", "nothing"}};
+            }),
+            "tiny/triage.json: /triage/red_flag_rules/1/when/ref: unknown definition \"nothing\" "
+            "(rule R2)");
 }
 
 TEST(KbLoaderTest, SelfReferentialDefinitionIsRejected) {
-  EXPECT_NE(LoadError([](Json& kb) { kb["triage"]["definitions"]["loop"] = {{"ref", "loop"}}; }), "");
+  EXPECT_NE(LoadError([](Json& kb) {
+              kb["triage"]["definitions"]["loop"] = {{"ref", "loop"}};
+            }),
+            "");
 }
 
 TEST(KbLoaderTest, RuleMustPointToAKnownCondition) {

@@ -98,8 +98,9 @@ TEST(KnowledgeBaseTest, EveryRedFlagRuleFiresAndLiftsAnOrdinaryPicture) {
     }
     const Assessment a = Assess(kb, CaseView(mixed), AssessOptions{});
     EXPECT_GE(a.triage.level, rule.level) << "rule " << rule.id << " on an ordinary picture";
-    EXPECT_NE(std::find(a.triage.fired_rules.begin(), a.triage.fired_rules.end(), static_cast<int>(r)),
-              a.triage.fired_rules.end())
+    EXPECT_NE(
+        std::find(a.triage.fired_rules.begin(), a.triage.fired_rules.end(), static_cast<int>(r)),
+        a.triage.fired_rules.end())
         << rule.id;
   }
 }
@@ -122,8 +123,10 @@ TEST(KnowledgeBaseTest, UnknownAnswersNeverChangeTheResult) {
     for (std::size_t f = 0; f < kb.findings.size(); f += 2) {
       if (with_dont_know.answers[f] == Answer::kUnknown) with_dont_know.dont_know[f] = true;
     }
-    const std::string plain = AssessmentJson(kb, Assess(kb, CaseView(parsed.value().answers), {}), nullptr);
-    const std::string unknown = AssessmentJson(kb, Assess(kb, CaseView(with_dont_know), {}), nullptr);
+    const std::string plain =
+        AssessmentJson(kb, Assess(kb, CaseView(parsed.value().answers), {}), nullptr);
+    const std::string unknown =
+        AssessmentJson(kb, Assess(kb, CaseView(with_dont_know), {}), nullptr);
     EXPECT_EQ(plain, unknown) << file;
   }
 }

@@ -93,7 +93,8 @@ TEST_F(ScorerTest, ExplanationsListAnsweredFindingsWithTheirSources) {
   EXPECT_EQ(top.condition, 0);
   ASSERT_EQ(top.evidence.size(), 2u);
   EXPECT_EQ(kb_.findings[static_cast<std::size_t>(top.evidence[0].finding)].id, "f.x");
-  const Likelihood& l = kb_.conditions[0].likelihoods[static_cast<std::size_t>(top.evidence[0].likelihood)];
+  const Likelihood& l =
+      kb_.conditions[0].likelihoods[static_cast<std::size_t>(top.evidence[0].likelihood)];
   EXPECT_EQ(l.basis.sources, std::vector<std::string>{"paper2020"});
 }
 

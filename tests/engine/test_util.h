@@ -32,8 +32,8 @@ inline nlohmann::json TinyKbJson() {
 }
 
 /// The tiny knowledge base as files tiny/<section>.json, after `edit` changed its JSON.
-inline std::vector<Document> TinyDocuments(
-    const std::function<void(nlohmann::json&)>& edit = [](nlohmann::json&) {}) {
+inline std::vector<Document> TinyDocuments(const std::function<void(nlohmann::json&)>& edit =
+                                               [](nlohmann::json&) {}) {
   nlohmann::json kb = TinyKbJson();
   edit(kb);
   std::vector<Document> documents;
@@ -67,8 +67,10 @@ inline Case MakeCase(const KnowledgeBase& kb, int age, Sex sex,
   c.sex = sex;
   c.answers.assign(kb.findings.size(), Answer::kUnknown);
   c.dont_know.assign(kb.findings.size(), false);
-  for (const auto& id : present) c.answers.at(static_cast<std::size_t>(kb.FindingIndex(id))) = Answer::kPresent;
-  for (const auto& id : absent) c.answers.at(static_cast<std::size_t>(kb.FindingIndex(id))) = Answer::kAbsent;
+  for (const auto& id : present)
+    c.answers.at(static_cast<std::size_t>(kb.FindingIndex(id))) = Answer::kPresent;
+  for (const auto& id : absent)
+    c.answers.at(static_cast<std::size_t>(kb.FindingIndex(id))) = Answer::kAbsent;
   return c;
 }
 

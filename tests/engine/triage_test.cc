@@ -39,7 +39,8 @@ TEST_F(TriageTest, SelfCareGateLiftsToRoutine) {
 }
 
 TEST_F(TriageTest, EmergencyRuleFiresAndNamesItsRedFlags) {
-  const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "red.flag", "f.x"}));
+  const Assessment a =
+      AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "red.flag", "f.x"}));
   EXPECT_EQ(a.triage.level, Triage::kEmergency);
   ASSERT_EQ(a.triage.fired_rules, std::vector<int>{0});
   EXPECT_EQ(a.triage.red_flags,
@@ -63,8 +64,9 @@ TEST_F(TriageTest, RedFlagPlusOrdinaryPictureStillTriagesUp) {
 TEST_F(TriageTest, NotPresentIsSatisfiedByAbsentOrUnknown) {
   EXPECT_EQ(AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.z", "red.worse"})).triage.fired_rules,
             std::vector<int>{1});
-  EXPECT_NE(AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.z", "red.worse", "f.y"})).triage.fired_rules,
-            std::vector<int>{1});
+  EXPECT_NE(
+      AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.z", "red.worse", "f.y"})).triage.fired_rules,
+      std::vector<int>{1});
 }
 
 TEST_F(TriageTest, ProbabilityThresholdRaisesTriage) {
