@@ -1,6 +1,7 @@
 #include "core/scorer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "core/portable_math.h"
@@ -21,26 +22,25 @@ void ConditionEvidence(const KnowledgeBase& kb, const CaseView& view, int c,
   if (!options.damp_dependent_findings || kb.groups.empty()) return;
   // Within each dependence group the strongest item counts in full and each further one by another
   // factor of the group's damping: correlated answers are not independent proof.
-  for (std::size_t g = 0; g < kb.groups.size(); ++g) {
-    std::vector<Contribution*> members;
-    for (Contribution& item : out) {
-      if (kb.findings[static_cast<std::size_t>(item.finding)].group == static_cast<int>(g)) {
-        members.push_back(&item);
-      }
-    }
-    if (members.size() < 2) continue;
-    std::stable_sort(members.begin(), members.end(),
-                     [](const Contribution* a, const Contribution* b) {
-                       const double ma = a->llr < 0 ? -a->llr : a->llr;
-                       const double mb = b->llr < 0 ? -b->llr : b->llr;
-                       return ma > mb;
-                     });
-    double weight = 1.0;
-    for (Contribution* item : members) {
-      item->weight = weight;
-      item->llr *= weight;
-      weight *= kb.groups[g].damping;
-    }
+  std::vector<Contribution*> grouped;
+  for (Contribution& item : out) {
+    if (kb.findings[static_cast<std::size_t>(item.finding)].group >= 0) grouped.push_back(&item);
+  }
+  if (grouped.size() < 2) return;
+  const auto group_of = [&](const Contribution* item) {
+    return kb.findings[static_cast<std::size_t>(item->finding)].group;
+  };
+  std::stable_sort(grouped.begin(), grouped.end(),
+                   [&](const Contribution* a, const Contribution* b) {
+                     if (group_of(a) != group_of(b)) return group_of(a) < group_of(b);
+                     return std::fabs(a->llr) > std::fabs(b->llr);
+                   });
+  double weight = 1.0;
+  for (std::size_t i = 0; i < grouped.size(); ++i) {
+    if (i > 0 && group_of(grouped[i]) != group_of(grouped[i - 1])) weight = 1.0;
+    grouped[i]->weight = weight;
+    grouped[i]->llr *= weight;
+    weight *= kb.groups[static_cast<std::size_t>(group_of(grouped[i]))].damping;
   }
 }
 

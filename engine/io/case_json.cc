@@ -4,79 +4,92 @@
 #include <nlohmann/json.hpp>
 
 #include "io/json_reader.h"
+#include "io/json_writer.h"
 
 namespace symcheck {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Numbers are rounded before printing so that the text does not depend on the last bits of a
-// platform's arithmetic, and nlohmann's shortest round-trip printing is the same everywhere.
-double Rounded(double value, double scale) { return std::round(value * scale) / scale; }
-
-Json FindingIds(const KnowledgeBase& kb, const std::vector<int>& findings) {
-  Json out = Json::array();
-  for (int f : findings) out.push_back(kb.findings[static_cast<std::size_t>(f)].id);
-  return out;
+void FindingIds(JsonWriter& w, const KnowledgeBase& kb, const std::vector<int>& findings) {
+  w.BeginArray();
+  for (int f : findings) w.String(kb.findings[static_cast<std::size_t>(f)].id);
+  w.EndArray();
 }
 
-Json BasisJson(const Basis& basis) {
-  Json out = Json::object();
-  out["source"] = basis.sources;
-  if (!basis.estimate.empty()) out["estimate"] = basis.estimate;
-  return out;
-}
+// Probabilities are printed with 9 decimals (FORMAT.md asks for enough digits to sum to 1 within
+// 1e-6), log-likelihood ratios with 6.
+constexpr int kProbabilityDecimals = 9;
+constexpr int kRatioDecimals = 6;
 
-Json AssessmentObject(const KnowledgeBase& kb, const Assessment& a) {
-  Json out;
-  out["triage"] = TriageId(a.triage.level);
-  out["red_flags"] = FindingIds(kb, a.triage.red_flags);
-  Json differential = Json::array();
+void WriteAssessment(JsonWriter& w, const KnowledgeBase& kb, const Assessment& a) {
+  w.Key("triage").String(TriageId(a.triage.level));
+  w.Key("red_flags");
+  FindingIds(w, kb, a.triage.red_flags);
+  w.Key("differential").BeginArray();
   for (int c : a.posterior.ranking) {
     const auto ci = static_cast<std::size_t>(c);
-    differential.push_back({{"condition", kb.conditions[ci].id},
-                            {"probability", Rounded(a.posterior.probability[ci], 1e9)}});
+    w.BeginObject()
+        .Key("condition")
+        .String(kb.conditions[ci].id)
+        .Key("probability")
+        .Fixed(a.posterior.probability[ci], kProbabilityDecimals)
+        .EndObject();
   }
-  out["differential"] = std::move(differential);
+  w.EndArray();
 
-  Json rules = Json::array();
+  w.Key("triage_basis").BeginObject();
+  w.Key("leading_condition_default").String(TriageId(a.triage.leading_default));
+  w.Key("self_care_gate").Bool(a.triage.self_care_gate);
+  w.Key("probability_threshold").String(TriageId(a.triage.threshold_level));
+  w.Key("rules").BeginArray();
   for (int r : a.triage.fired_rules) {
     const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
-    rules.push_back({{"id", rule.id},
-                     {"level", TriageId(rule.level)},
-                     {"points_to", kb.conditions[static_cast<std::size_t>(rule.points_to)].id}});
+    w.BeginObject()
+        .Key("id")
+        .String(rule.id)
+        .Key("level")
+        .String(TriageId(rule.level))
+        .Key("points_to")
+        .String(kb.conditions[static_cast<std::size_t>(rule.points_to)].id)
+        .EndObject();
   }
-  out["triage_basis"] = {{"leading_condition_default", TriageId(a.triage.leading_default)},
-                         {"self_care_gate", a.triage.self_care_gate},
-                         {"probability_threshold", TriageId(a.triage.threshold_level)},
-                         {"rules", std::move(rules)}};
+  w.EndArray().EndObject();
 
-  Json explanations = Json::array();
+  // The basis of each number as source ids and an estimate flag: the reasons behind estimates are
+  // long texts the page already holds in data/kb.
+  w.Key("explanations").BeginArray();
   for (const Explanation& e : a.explanations) {
     const Condition& condition = kb.conditions[static_cast<std::size_t>(e.condition)];
-    Json evidence = Json::array();
+    w.BeginObject().Key("condition").String(condition.id);
+    w.Key("log_prior").Fixed(e.log_prior, kRatioDecimals);
+    w.Key("evidence").BeginArray();
     for (const Contribution& item : e.evidence) {
       const Likelihood& l = condition.likelihoods[static_cast<std::size_t>(item.likelihood)];
-      Json entry = {
-          {"finding", kb.findings[static_cast<std::size_t>(item.finding)].id},
-          {"answer", item.answer == Answer::kPresent ? "present" : "absent"},
-          {"llr", Rounded(item.llr, 1e6)},
-          {"damping", Rounded(item.weight, 1e6)},
-          {"p_given_condition", l.probability},
-          {"p_default", kb.findings[static_cast<std::size_t>(item.finding)].default_rate}};
-      entry.update(BasisJson(l.basis));
-      evidence.push_back(std::move(entry));
+      const Finding& f = kb.findings[static_cast<std::size_t>(item.finding)];
+      w.BeginObject()
+          .Key("finding")
+          .String(f.id)
+          .Key("answer")
+          .String(item.answer == Answer::kPresent ? "present" : "absent")
+          .Key("llr")
+          .Fixed(item.llr, kRatioDecimals)
+          .Key("damping")
+          .Fixed(item.weight, kRatioDecimals)
+          .Key("p_given_condition")
+          .Fixed(l.probability, kProbabilityDecimals)
+          .Key("p_default")
+          .Fixed(f.default_rate, kProbabilityDecimals)
+          .Key("source")
+          .StringArray(l.basis.sources)
+          .Key("estimate")
+          .Bool(!l.basis.estimate.empty())
+          .EndObject();
     }
-    explanations.push_back({{"condition", condition.id},
-                            {"log_prior", Rounded(e.log_prior, 1e6)},
-                            {"evidence", std::move(evidence)}});
+    w.EndArray().EndObject();
   }
-  out["explanations"] = std::move(explanations);
-  out["unanswered_screen"] = FindingIds(kb, a.unanswered_screen);
-  return out;
+  w.EndArray();
+  w.Key("unanswered_screen");
+  FindingIds(w, kb, a.unanswered_screen);
 }
-
-std::string Dump(const Json& value) { return value.dump(2) + "\n"; }
 
 }  // namespace
 
@@ -143,27 +156,34 @@ Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text) {
 
 std::string AssessmentJson(const KnowledgeBase& kb, const Assessment& assessment,
                            const InterviewRun* run) {
-  Json out = AssessmentObject(kb, assessment);
+  JsonWriter w;
+  w.BeginObject();
+  WriteAssessment(w, kb, assessment);
   if (run != nullptr) {
-    out["asked"] = FindingIds(kb, run->asked);
-    out["stop_reason"] = run->stop_reason;
+    w.Key("asked");
+    FindingIds(w, kb, run->asked);
+    w.Key("stop_reason").String(run->stop_reason);
   }
-  return Dump(out);
+  w.EndObject();
+  return w.Finish();
 }
 
 std::string NextStepJson(const KnowledgeBase& kb, const NextStep& step,
                          const Assessment& assessment) {
-  Json out;
+  JsonWriter w;
+  w.BeginObject();
   if (step.finding >= 0) {
-    out["question"] = kb.findings[static_cast<std::size_t>(step.finding)].id;
-    out["stop_reason"] = nullptr;
+    w.Key("question").String(kb.findings[static_cast<std::size_t>(step.finding)].id);
+    w.Key("stop_reason").Null();
   } else {
-    out["question"] = nullptr;
-    out["stop_reason"] = step.stop_reason;
+    w.Key("question").Null();
+    w.Key("stop_reason").String(step.stop_reason);
   }
-  out["screening"] = step.screening;
-  out["assessment"] = AssessmentObject(kb, assessment);
-  return Dump(out);
+  w.Key("screening").Bool(step.screening);
+  w.Key("assessment").BeginObject();
+  WriteAssessment(w, kb, assessment);
+  w.EndObject().EndObject();
+  return w.Finish();
 }
 
 }  // namespace symcheck

@@ -1,0 +1,41 @@
+// A small streaming JSON writer for the engine's output. Building an nlohmann::json tree for every
+// answer cost most of an assess call; this writes the text directly. Numbers are printed in fixed
+// notation from integer arithmetic, so the text is the same on every platform.
+#ifndef SYMCHECK_IO_JSON_WRITER_H_
+#define SYMCHECK_IO_JSON_WRITER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace symcheck {
+
+class JsonWriter {
+ public:
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  JsonWriter& Int(long long value);
+  /// `value` rounded to `decimals` places (at most 9), trailing zeros dropped: 0.25, -1.5, 3.
+  JsonWriter& Fixed(double value, int decimals);
+  JsonWriter& StringArray(const std::vector<std::string>& values);
+
+  /// The text written so far, plus a final newline.
+  std::string Finish();
+
+ private:
+  void Separate();
+
+  std::string out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace symcheck
+
+#endif  // SYMCHECK_IO_JSON_WRITER_H_
