@@ -5,6 +5,7 @@
 #include "core/assessment.h"
 #include "core/interview.h"
 #include "core/lint.h"
+#include "core/scorer.h"
 #include "io/case_json.h"
 #include "io/json_reader.h"
 #include "io/report_json.h"
@@ -131,6 +132,28 @@ Response Engine::Next(const std::string& state_json, const std::string& options_
   } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
     return Fail("internal_error", e.what());
   }
+}
+
+const std::vector<double>& Engine::Posterior(int age, Sex sex, const std::vector<int>& present,
+                                             const std::vector<int>& absent, bool damping) {
+  probability_.clear();
+  if (!kb_ || age < 12 || age > 110) return probability_;
+  const auto n = static_cast<int>(kb_->findings.size());
+  scratch_.age = age;
+  scratch_.sex = sex;
+  scratch_.answers.assign(kb_->findings.size(), Answer::kUnknown);
+  scratch_.dont_know.assign(kb_->findings.size(), false);
+  for (const auto& [list, answer] :
+       {std::pair{&present, Answer::kPresent}, std::pair{&absent, Answer::kAbsent}}) {
+    for (int f : *list) {
+      if (f < 0 || f >= n) return probability_;
+      scratch_.answers[static_cast<std::size_t>(f)] = answer;
+    }
+  }
+  ScoringOptions scoring;
+  scoring.damp_dependent_findings = damping;
+  probability_ = ComputePosterior(*kb_, CaseView(scratch_), scoring).probability;
+  return probability_;
 }
 
 Response Engine::Info() const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/knowledge_base.h"
 #include "io/kb_loader.h"
 
@@ -37,11 +38,18 @@ class Engine {
   /// Counts and the basis of every number: the lint's and the README's figures.
   Response Info() const;
 
+  /// The posterior alone, for callers that hold finding indices (data order) rather than JSON:
+  /// one probability per condition in data order, or an empty vector for an invalid index or age.
+  const std::vector<double>& Posterior(int age, Sex sex, const std::vector<int>& present,
+                                       const std::vector<int>& absent, bool damping);
+
   bool loaded() const { return kb_ != nullptr; }
   const KnowledgeBase* knowledge_base() const { return kb_.get(); }
 
  private:
   std::shared_ptr<const KnowledgeBase> kb_;
+  Case scratch_;  // reused by Posterior(): no allocation per call
+  std::vector<double> probability_;
 };
 
 }  // namespace symcheck

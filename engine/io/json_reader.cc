@@ -1,6 +1,9 @@
 #include "io/json_reader.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace symcheck {
@@ -58,7 +61,34 @@ void JsonNode::Fail(const std::string& problem) const {
 }
 
 std::string JsonNode::Describe() const {
-  std::string text = value_->dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
+  // Written by hand rather than with json::dump(), which would pull nlohmann's whole serializer
+  // into the WebAssembly module for the sake of error messages.
+  const nlohmann::json& v = *value_;
+  std::string text;
+  if (v.is_number_integer()) {
+    text = v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>())
+                                  : std::to_string(v.get<std::int64_t>());
+  } else if (v.is_number_float()) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v.get<double>());
+    text = buffer;
+    // Prefer the shortest form that reads back the same (1.7, not 1.7000000000000002).
+    for (int digits = 1; digits <= 17; ++digits) {
+      std::snprintf(buffer, sizeof buffer, "%.*g", digits, v.get<double>());
+      if (std::strtod(buffer, nullptr) == v.get<double>()) {
+        text = buffer;
+        break;
+      }
+    }
+  } else if (v.is_string()) {
+    text = "\"" + v.get<std::string>() + "\"";
+  } else if (v.is_boolean()) {
+    text = v.get<bool>() ? "true" : "false";
+  } else if (v.is_null()) {
+    text = "null";
+  } else {
+    text = v.is_object() ? "an object" : "an array";
+  }
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
 }

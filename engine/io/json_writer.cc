@@ -16,6 +16,8 @@ void JsonWriter::Separate() {
   }
 }
 
+JsonWriter::JsonWriter() { out_.reserve(16384); }
+
 JsonWriter& JsonWriter::BeginObject() {
   Separate();
   out_ += '{';
@@ -54,9 +56,13 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   after_key_ = false;
   static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
-  for (const char ch : value) {
-    const auto byte = static_cast<unsigned char>(ch);
-    switch (ch) {
+  std::size_t run = 0;  // start of the current run of characters that need no escaping
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(value[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;  // UTF-8 passes through
+    out_.append(value.data() + run, i - run);
+    run = i + 1;
+    switch (byte) {
       case '"':
         out_ += "\\\"";
         break;
@@ -73,15 +79,12 @@ JsonWriter& JsonWriter::String(std::string_view value) {
         out_ += "\\t";
         break;
       default:
-        if (byte < 0x20) {
-          out_ += "\\u00";
-          out_ += kHex[byte >> 4];
-          out_ += kHex[byte & 0xF];
-        } else {
-          out_ += ch;  // UTF-8 passes through: every string here comes from validated JSON
-        }
+        out_ += "\\u00";
+        out_ += kHex[byte >> 4];
+        out_ += kHex[byte & 0xF];
     }
   }
+  out_.append(value.data() + run, value.size() - run);
   out_ += '"';
   return *this;
 }
@@ -118,16 +121,30 @@ JsonWriter& JsonWriter::Fixed(double value, int decimals) {
     return *this;
   }
   const auto units = static_cast<std::int64_t>(scaled);
-  if (value < 0 && units != 0) out_ += '-';
-  out_ += std::to_string(units / scale);
+  // Digits from the right: the fraction (without trailing zeros), the point, the whole part.
+  char buffer[32];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
   std::int64_t fraction = units % scale;
-  if (fraction != 0) {
-    std::string digits = std::to_string(fraction);
-    digits.insert(0, static_cast<std::size_t>(decimals) - digits.size(), '0');
-    while (!digits.empty() && digits.back() == '0') digits.pop_back();
-    out_ += '.';
-    out_ += digits;
+  int places = decimals;
+  while (places > 0 && fraction % 10 == 0 && fraction != 0) {
+    fraction /= 10;
+    --places;
   }
+  if (fraction != 0) {
+    for (int i = 0; i < places; ++i) {
+      *--p = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
+    }
+    *--p = '.';
+  }
+  std::int64_t whole = units / scale;
+  do {
+    *--p = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  if (value < 0 && units != 0) *--p = '-';
+  out_.append(p, static_cast<std::size_t>(end - p));
   return *this;
 }
 

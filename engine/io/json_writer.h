@@ -12,6 +12,7 @@ namespace symcheck {
 
 class JsonWriter {
  public:
+  JsonWriter();
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();

@@ -1,31 +1,35 @@
 #include "io/report_json.h"
 
-#include <nlohmann/json.hpp>
+#include "io/json_writer.h"
 
 namespace symcheck {
 namespace {
 
-nlohmann::ordered_json CountsJson(const BasisCounts& counts) {
-  return {{"published", counts.published},
-          {"estimate_anchored_on_source", counts.anchored},
-          {"estimate", counts.estimate},
-          {"total", counts.total()}};
+void WriteCounts(JsonWriter& w, const char* key, const BasisCounts& counts) {
+  w.Key(key).BeginObject();
+  w.Key("published").Int(counts.published);
+  w.Key("estimate_anchored_on_source").Int(counts.anchored);
+  w.Key("estimate").Int(counts.estimate);
+  w.Key("total").Int(counts.total());
+  w.EndObject();
 }
 
 }  // namespace
 
 std::string LintReportJson(const KnowledgeBase& kb, const LintReport& report) {
-  nlohmann::ordered_json out;
-  out["conditions"] = report.conditions;
-  out["findings"] = report.findings;
-  out["red_flag_rules"] = report.rules;
-  out["sources"] = kb.source_kind.size();
-  out["likelihoods"] = CountsJson(report.likelihoods);
-  out["default_rates"] = CountsJson(report.defaults);
-  out["priors"] = CountsJson(report.priors);
-  out["draft_conditions"] = report.draft_conditions;
-  out["problems"] = report.problems;
-  return out.dump(2) + "\n";
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("conditions").Int(report.conditions);
+  w.Key("findings").Int(report.findings);
+  w.Key("red_flag_rules").Int(report.rules);
+  w.Key("sources").Int(static_cast<long long>(kb.source_kind.size()));
+  WriteCounts(w, "likelihoods", report.likelihoods);
+  WriteCounts(w, "default_rates", report.defaults);
+  WriteCounts(w, "priors", report.priors);
+  w.Key("draft_conditions").Int(report.draft_conditions);
+  w.Key("problems").StringArray(report.problems);
+  w.EndObject();
+  return w.Finish();
 }
 
 }  // namespace symcheck

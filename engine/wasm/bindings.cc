@@ -1,6 +1,7 @@
 // The WebAssembly face: the same Engine, JSON strings in and out, errors as values
 // ({ok, json, errorCode, error}). Nothing medical lives here.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include "api/engine.h"
 
@@ -31,5 +32,17 @@ EMSCRIPTEN_BINDINGS(symcheck_module) {
       .function("next",
                 emscripten::optional_override([](const Engine& e, const std::string& s,
                                                  const std::string& o) { return e.Next(s, o); }))
-      .function("info", &Engine::Info);
+      .function("info", &Engine::Info)
+      // Typed arrays in and out, for callers that already hold finding indices: the posterior
+      // without JSON on either side (one probability per condition, in data order).
+      .function("posterior",
+                emscripten::optional_override([](Engine& e, int age, bool female,
+                                                 const emscripten::val& present,
+                                                 const emscripten::val& absent, bool damping) {
+                  const std::vector<double>& p =
+                      e.Posterior(age, female ? symcheck::Sex::kFemale : symcheck::Sex::kMale,
+                                  emscripten::convertJSArrayToNumberVector<int>(present),
+                                  emscripten::convertJSArrayToNumberVector<int>(absent), damping);
+                  return emscripten::val(emscripten::typed_memory_view(p.size(), p.data()));
+                }));
 }

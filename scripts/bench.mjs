@@ -1,0 +1,348 @@
+#!/usr/bin/env node
+// The speed and size benchmark: every figure against a baseline measured in the same run.
+//
+//   node scripts/bench.mjs [--quick] [--no-browser]
+//
+// Needs the native build (cmake --workflow --preset native), the WebAssembly build
+// (cmake --workflow --preset wasm) and the test tools (scripts/setup.sh). Prints:
+//  1. assess and next-question per call: native, WebAssembly under Node, their ratio;
+//  2. the same posterior from bayesjs (an exact JavaScript Bayesian-network library) and from a
+//     plain hand-written JavaScript loop over the same tables, with ratios to ours and a check that
+//     all three agree to 1e-9 (on the model without damping of dependent findings);
+//  3. next-question time on a synthetic knowledge base of 1,000 conditions and 5,000 findings;
+//  4. the module's memory through a whole interview;
+//  5. the gzipped size of every file of the page and the budgets;
+//  6. in headless Chromium: navigation to first question usable, cold and offline.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants as zlib } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { loadEngine } from './symcheck.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE = process.env.SYMCHECK_SITE || path.join(ROOT, 'build/wasm/site');
+const NATIVE_BENCH = path.join(ROOT, 'build/native/tests/symcheck_bench');
+const KB_DIR = path.join(ROOT, 'data/kb');
+const CASES_DIR = path.join(ROOT, 'tests/cases/dev');
+const quick = process.argv.includes('--quick');
+const withBrowser = !process.argv.includes('--no-browser');
+const require = createRequire(path.join(ROOT, 'tests/package.json'));
+
+const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(CASES_DIR, f));
+const caseTexts = caseFiles.map((f) => readFileSync(f, 'utf8'));
+const kbDocuments = (dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => ({ name: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const fmt = (x, digits = 1) => (x >= 100 ? x.toFixed(0) : x.toFixed(digits));
+const results = {};
+// console.log does not pad; this printf does (%-Ns left-aligns, %Ns right-aligns, %s plain).
+function printf(format, ...args) {
+  let i = 0;
+  console.log(format.replace(/%(-?)(\d*)([sd])/g, (_, left, width, kind) => {
+    let text = String(args[i++]);
+    if (kind === 'd') text = String(Math.round(Number(text)));
+    const w = Number(width || 0);
+    return left ? text.padEnd(w) : text.padStart(w);
+  }));
+}
+const budgets = [];
+function budget(name, ok, detail) { budgets.push({ name, ok, detail }); }
+
+function timePerCall(inputs, repeat, call) {
+  const samples = [];
+  for (let r = 0; r < repeat; r++) {
+    for (const input of inputs) {
+      const t0 = process.hrtime.bigint();
+      call(input);
+      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+  }
+  return median(samples);
+}
+
+function nativeTimes(kbDir, files, repeat) {
+  return JSON.parse(execFileSync(NATIVE_BENCH, [kbDir, ...files, '--repeat', String(repeat)], { encoding: 'utf8' }));
+}
+
+// ---- 1. engine per call, native vs WebAssembly ------------------------------------------------
+const repeat = quick ? 20 : 200;
+const native = nativeTimes(KB_DIR, caseFiles, repeat);
+const { Module, engine } = await loadEngine(SITE);
+const loaded = engine.load(JSON.stringify(kbDocuments(KB_DIR)));
+if (!loaded.ok) throw new Error(loaded.error);
+const nextStates = caseTexts; // a case is a valid interview state: the question that would come next
+const wasmAssess = timePerCall(caseTexts, repeat, (c) => engine.assess(c, '{}'));
+const wasmAssessParsed = timePerCall(caseTexts, repeat, (c) => JSON.parse(engine.assess(c, '{}').json));
+const wasmNext = timePerCall(nextStates, Math.max(1, repeat / 10), (c) => engine.next(c, '{}'));
+results.engine = { native, wasm: { assess_us: wasmAssess, assess_with_parse_us: wasmAssessParsed, next_us: wasmNext } };
+printf('\n1. Engine per call (median over %d calls, dev cases)', caseTexts.length * repeat);
+printf('   %-34s %10s %10s %8s', '', 'native', 'wasm/node', 'ratio');
+printf('   %-34s %8s µs %8s µs %7s×', 'assess (JSON in, JSON out)', fmt(native.assess_us), fmt(wasmAssess), (wasmAssess / native.assess_us).toFixed(2));
+printf('   %-34s %8s µs %8s µs %7s×', 'next question (+ assessment)', fmt(native.next_us), fmt(wasmNext), (wasmNext / native.next_us).toFixed(2));
+printf('   %-34s %11s %8s µs', 'assess + JSON.parse in JavaScript', '', fmt(wasmAssessParsed));
+budget('WebAssembly at most 2x native per call (assess)', wasmAssess <= 2 * native.assess_us, `${(wasmAssess / native.assess_us).toFixed(2)}×`);
+budget('WebAssembly at most 2x native per call (next question)', wasmNext <= 2 * native.next_us, `${(wasmNext / native.next_us).toFixed(2)}×`);
+budget('whole assess call through the JavaScript API within 100 µs', wasmAssessParsed <= 100, `${fmt(wasmAssessParsed)} µs`);
+budget('choosing one question under 2 ms in WebAssembly', wasmNext <= 2000, `${fmt(wasmNext)} µs`);
+
+// ---- 2. the same posterior: ours, hand-written JavaScript, bayesjs ----------------------------
+// The tables, read the way the engine reads them: clamped probabilities, the finding's default for
+// unlisted pairs, prior x age-band factor x sex factor.
+const kbJson = Object.assign({}, ...kbDocuments(KB_DIR).map((d) => JSON.parse(d.text)));
+const { conditions, findings, model } = kbJson;
+const clamp = (p) => Math.min(model.clamp.max, Math.max(model.clamp.min, p));
+const findingIndex = new Map(findings.map((f, i) => [f.id, i]));
+const band = (age) => model.age_bands.find((b) => age >= b.min && age <= b.max).id;
+function priors(age, sex) {
+  return conditions.map((c) => c.prior.p * c.age_factors.by_band[band(age)] * (sex === 'female' ? c.sex_factors.female : c.sex_factors.male));
+}
+const logP = conditions.map((c) => findings.map((f) => Math.log(clamp(c.likelihoods[f.id]?.p ?? f.default.p))));
+const log1mP = conditions.map((c) => findings.map((f) => Math.log(1 - clamp(c.likelihoods[f.id]?.p ?? f.default.p))));
+
+// The floor WebAssembly must beat: log-space sums over the same tables, written plainly. Both
+// sides get the same input: age, sex and the answered findings as index arrays.
+function handWrittenPosterior(k) {
+  const prior = priors(k.age, k.sex);
+  const score = prior.map((p, c) => {
+    let s = Math.log(p);
+    for (const f of k.presentIndex) s += logP[c][f];
+    for (const f of k.absentIndex) s += log1mP[c][f];
+    return s;
+  });
+  const top = Math.max(...score);
+  const w = score.map((s) => Math.exp(s - top));
+  const total = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / total);
+}
+const cases = caseTexts.map((t) => {
+  const k = JSON.parse(t);
+  k.presentIndex = Int32Array.from(k.present, (id) => findingIndex.get(id));
+  k.absentIndex = Int32Array.from(k.absent ?? [], (id) => findingIndex.get(id));
+  return k;
+});
+const ourPosterior = (k) => engine.posterior(k.age, k.sex === 'female', k.presentIndex, k.absentIndex, false).slice();
+const handTime = timePerCall(cases, repeat * 5, handWrittenPosterior);
+const ourPosteriorTime = timePerCall(cases, repeat * 5, ourPosterior);
+const ourUndamped = (k) => Array.from(ourPosterior(k));
+let maxDiffHand = 0;
+cases.forEach((k) => {
+  const a = handWrittenPosterior(k);
+  const b = ourUndamped(k);
+  a.forEach((x, c) => { maxDiffHand = Math.max(maxDiffHand, Math.abs(x - b[c])); });
+});
+
+// bayesjs: one cause node (every condition a state), one binary child per finding.
+const bayes = require('bayesjs');
+function bayesNetwork(kase) {
+  const prior = priors(kase.age, kase.sex);
+  const total = prior.reduce((a, b) => a + b, 0);
+  const network = {
+    cause: { id: 'cause', states: conditions.map((c) => c.id), parents: [], cpt: Object.fromEntries(conditions.map((c, i) => [c.id, prior[i] / total])) },
+  };
+  // One child per finding of the knowledge base, as a developer would build it (unobserved ones
+  // sum out, but the library still carries them).
+  for (const [f, { id }] of findings.entries()) {
+    network[id] = {
+      id, states: ['T', 'F'], parents: ['cause'],
+      cpt: conditions.map((c, ci) => ({ when: { cause: c.id }, then: { T: Math.exp(logP[ci][f]), F: Math.exp(log1mP[ci][f]) } })),
+    };
+  }
+  return network;
+}
+function bayesPosterior(kase) {
+  const network = bayesNetwork(kase);
+  const evidence = Object.fromEntries([...kase.present.map((id) => [id, 'T']), ...(kase.absent ?? []).map((id) => [id, 'F'])]);
+  return conditions.map((c) => bayes.infer(network, { cause: c.id }, evidence));
+}
+const bayesCases = quick ? cases.slice(0, 1) : cases.slice(0, 3);
+const bayesSamples = [];
+let maxDiffBayes = 0;
+for (const k of bayesCases) {
+  const t0 = process.hrtime.bigint();
+  const post = bayesPosterior(k);
+  bayesSamples.push(Number(process.hrtime.bigint() - t0) / 1000);
+  const ours = ourUndamped(k);
+  post.forEach((x, c) => { maxDiffBayes = Math.max(maxDiffBayes, Math.abs(x - ours[c])); });
+}
+const bayesTime = median(bayesSamples);
+results.peers = { ours_posterior_us: ourPosteriorTime, hand_written_js_us: handTime, bayesjs_us: bayesTime, max_diff_hand: maxDiffHand, max_diff_bayesjs: maxDiffBayes };
+printf('\n2. One full posterior over %d conditions, model without damping: finding indices in, probabilities out', conditions.length);
+printf('   %-52s %10s µs', 'ours (WebAssembly, Engine.posterior)', fmt(ourPosteriorTime, 2));
+printf('   %-52s %10s µs   %s× ours', 'hand-written JavaScript (log-space sums)', fmt(handTime, 2), (handTime / ourPosteriorTime).toFixed(2));
+printf('   %-52s %10s µs   %s× ours (%d cases)', 'bayesjs 0.6.5 (exact inference, one child per finding)', fmt(bayesTime), (bayesTime / ourPosteriorTime).toFixed(0), bayesCases.length);
+printf('   largest difference from ours: hand-written %s, bayesjs %s', maxDiffHand.toExponential(2), maxDiffBayes.toExponential(2));
+budget('posteriors agree with bayesjs and hand-written JavaScript to 1e-9', maxDiffHand <= 1e-9 && maxDiffBayes <= 1e-9, `${maxDiffHand.toExponential(1)}, ${maxDiffBayes.toExponential(1)}`);
+budget('faster than the hand-written JavaScript floor', ourPosteriorTime < handTime, `${fmt(ourPosteriorTime, 2)} vs ${fmt(handTime, 2)} µs`);
+
+// ---- 3. a synthetic knowledge base of 1,000 conditions and 5,000 findings -------------------
+function syntheticKnowledgeBase(nConditions, nFindings, perCondition) {
+  let seed = 12345;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const basis = { estimate: 'synthetic' };
+  const text = (s) => ({ en: { patient: s, clinician: s }, es: { patient: s, clinician: s } });
+  const syntheticFindings = Array.from({ length: nFindings }, (_, i) => ({
+    id: `syn.f${i}`, kind: i < 10 ? 'location' : 'trigger', audience: 'all', text: text(`Question ${i}?`),
+    default: { p: 0.05 + 0.2 * random(), ...basis },
+  }));
+  const levels = ['self_care', 'routine', 'urgent', 'emergency'];
+  const bands = { '12-110': 1 };
+  const syntheticConditions = Array.from({ length: nConditions }, (_, i) => {
+    const likelihoods = {};
+    while (Object.keys(likelihoods).length < perCondition) {
+      likelihoods[`syn.f${Math.floor(random() * nFindings)}`] = { p: 0.05 + 0.9 * random(), ...basis };
+    }
+    return {
+      id: `syn_c${i}`, icd10: 'R52', triage: levels[i % 4], name: text(`Condition ${i}`),
+      prior: { p: 0.0001 + random() / nConditions, ...basis }, age_factors: { by_band: bands, ...basis },
+      sex_factors: { female: 1, male: 1, ...basis }, review: { status: 'draft', last_reviewed: '2026-11-26', reviewer: null }, likelihoods,
+    };
+  });
+  return [
+    { name: 'sources.json', text: JSON.stringify({ sources: [{ id: 'synthetic', kind: 'research', authors: 'none', year: 2026, title: 'synthetic' }] }) },
+    { name: 'findings.json', text: JSON.stringify({ findings: syntheticFindings }) },
+    { name: 'conditions.json', text: JSON.stringify({ conditions: syntheticConditions }) },
+    {
+      name: 'rules.json',
+      text: JSON.stringify({
+        model: { age_bands: [{ id: '12-110', min: 12, max: 110 }], clamp: { min: 0.005, max: 0.995, ...basis } },
+        triage: {
+          probability_thresholds: [{ level: 'emergency', min_probability: { p: 0.05, ...basis } }],
+          definitions: { any_pain: { present: 'syn.f0' } },
+          red_flag_rules: [{ id: 'S1', level: 'emergency', points_to: 'syn_c3', when: { all: [{ present: 'syn.f11' }, { present: 'syn.f12' }] }, ...basis }],
+        },
+        interview: {
+          max_questions: 15, stop: { leading_probability: { p: 0.9, ...basis }, min_questions: 3, change_probability: { p: 0.01, ...basis } },
+          dont_know_probability: { p: 0.15, ...basis }, triage_weights: { self_care: 0, routine: 0.2, urgent: 1, emergency: 3, ...basis },
+          urgency_information: { weight: 2, ...basis }, diagram_findings: ['syn.f0', 'syn.f1'],
+          side_findings: { one_side: 'syn.f2', both_sides: 'syn.f3', midline: 'syn.f4' },
+        },
+      }),
+    },
+  ];
+}
+const synthDir = mkdtempSync(path.join(tmpdir(), 'symcheck-synthetic-'));
+const synthetic = syntheticKnowledgeBase(1000, 5000, 50);
+for (const d of synthetic) writeFileSync(path.join(synthDir, d.name), d.text);
+const synthCase = JSON.stringify({ age: 40, sex: 'female', present: ['syn.f0', 'syn.f20', 'syn.f33'], absent: ['syn.f40'] });
+const synthCaseFile = path.join(synthDir, 'case.case');
+writeFileSync(synthCaseFile, synthCase);
+const synthRepeat = quick ? 3 : 10;
+const synthNative = nativeTimes(synthDir, [synthCaseFile], synthRepeat * 10);
+const synthEngine = new Module.Engine();
+const synthLoad = synthEngine.load(JSON.stringify(synthetic));
+if (!synthLoad.ok) throw new Error(synthLoad.error);
+const synthWasm = timePerCall([synthCase], synthRepeat, (c) => synthEngine.next(c, '{}'));
+synthEngine.delete();
+rmSync(synthDir, { recursive: true, force: true });
+results.synthetic = { native_next_us: synthNative.next_us, wasm_next_us: synthWasm };
+console.log('\n3. Next question on a synthetic knowledge base (1,000 conditions, 5,000 findings, 50 per condition)');
+printf('   native %s ms, WebAssembly %s ms, ratio %s×', (synthNative.next_us / 1000).toFixed(1), (synthWasm / 1000).toFixed(1), (synthWasm / synthNative.next_us).toFixed(2));
+budget('next question under 100 ms on the synthetic knowledge base (WebAssembly)', synthWasm <= 100000, `${(synthWasm / 1000).toFixed(1)} ms`);
+
+// ---- 4. memory through a whole interview -----------------------------------------------------
+// A fresh module, so that the synthetic knowledge base above does not count.
+const fresh = await loadEngine(SITE);
+const memoryModule = fresh.Module;
+const memoryEngine = fresh.engine;
+if (!memoryEngine.load(JSON.stringify(kbDocuments(KB_DIR))).ok) throw new Error('knowledge base did not load');
+const heapBefore = process.memoryUsage().heapUsed;
+let peakModule = memoryModule.HEAP8.buffer.byteLength;
+for (const text of caseTexts) {
+  const full = JSON.parse(text);
+  const state = { age: full.age, sex: full.sex, present: full.present.filter((f) => f.startsWith('pain.') || f.startsWith('side.')), absent: [], dont_know: [], asked: [] };
+  for (let i = 0; i < 15; i++) {
+    const step = JSON.parse(memoryEngine.next(JSON.stringify(state), '{}').json);
+    peakModule = Math.max(peakModule, memoryModule.HEAP8.buffer.byteLength);
+    if (!step.question) break;
+    state.asked.push(step.question);
+    if (full.present.includes(step.question)) state.present.push(step.question);
+    else if ((full.absent ?? []).includes(step.question)) state.absent.push(step.question);
+    else state.dont_know.push(step.question);
+  }
+}
+const heapAfter = process.memoryUsage().heapUsed;
+results.memory = { module_peak_bytes: peakModule, node_js_heap_delta_bytes: heapAfter - heapBefore };
+printf('\n4. Memory through 24 whole interviews: WebAssembly memory peak %s MiB; Node JavaScript heap change %s MiB',
+  (peakModule / 1048576).toFixed(1), ((heapAfter - heapBefore) / 1048576).toFixed(1));
+budget('module memory within 16 MiB through a whole interview', peakModule <= 16 * 1048576, `${(peakModule / 1048576).toFixed(1)} MiB`);
+
+// ---- 5. sizes ---------------------------------------------------------------------------------
+const gz = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
+const siteFiles = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full); else siteFiles.push(full);
+  }
+})(SITE);
+console.log('\n5. Page files, gzipped (level 9)');
+let total = 0;
+const sizes = {};
+for (const file of siteFiles.sort()) {
+  const g = gz(file);
+  total += g;
+  sizes[path.relative(SITE, file)] = { raw: statSync(file).size, gzip: g };
+  printf('   %-40s %8s B raw %8s B gzip', path.relative(SITE, file), statSync(file).size, g);
+}
+const moduleGz = sizes['symcheck.wasm'].gzip + sizes['symcheck.mjs'].gzip;
+printf('   %-40s %26s B gzip', 'everything (first load incl. precache)', total);
+results.sizes = { files: sizes, module_gzip: moduleGz, total_gzip: total };
+budget('.wasm plus loader at most 100 KB gzipped', moduleGz <= 100 * 1024, `${(moduleGz / 1024).toFixed(1)} KB`);
+budget('whole first load at most 250 KB gzipped', total <= 250 * 1024, `${(total / 1024).toFixed(1)} KB`);
+
+// ---- 6. Chromium: navigation to first question usable -----------------------------------------
+if (withBrowser) {
+  const { chromium } = require('playwright-core');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(origin)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'symcheck-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  async function firstQuestion() {
+    const t0 = Date.now();
+    await page.goto(origin);
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    await page.getByRole('spinbutton', { name: 'Age' }).fill('40');
+    await page.getByRole('radio', { name: 'Female' }).check().catch(() => page.getByRole('button', { name: 'Female' }).click());
+    await page.getByRole('button', { name: 'Left buttock' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[data-finding]').first().waitFor();
+    return Date.now() - t0;
+  }
+  let cold = null;
+  let offline = null;
+  try {
+    cold = await firstQuestion();
+    await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 10000 });
+    await context.setOffline(true);
+    offline = await firstQuestion();
+  } catch (e) {
+    printf('   browser measurement failed: %s', e.message.split('\n')[0]);
+  }
+  const jsHeap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null).catch(() => null);
+  await context.close();
+  server.kill();
+  rmSync(profile, { recursive: true, force: true });
+  results.browser = { cold_ms: cold, offline_ms: offline, js_heap_bytes: jsHeap };
+  console.log('\n6. Headless Chromium, navigation to first question shown (scripted answers to the start screen)');
+  printf('   cold %s ms, offline (service worker) %s ms, tab JavaScript heap %s MiB', cold, offline, jsHeap ? (jsHeap / 1048576).toFixed(1) : '?');
+  budget('first question usable within 500 ms on localhost (cold)', cold !== null && cold <= 500, `${cold} ms`);
+}
+
+console.log('\nBudgets');
+for (const b of budgets) printf('   %s %-70s %s', b.ok ? 'met    ' : 'MISSED ', b.name, b.detail);
+mkdirSync(path.join(ROOT, 'build'), { recursive: true });
+writeFileSync(path.join(ROOT, 'build/bench.json'), JSON.stringify({ results, budgets }, null, 2));
+console.log('\n(written to build/bench.json)');
