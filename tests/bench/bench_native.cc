@@ -70,8 +70,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const double load_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
-  const double assess = TimePerCall(cases, repeat, [&](const std::string& c) { return engine.Assess(c); });
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
+          .count();
+  const double assess =
+      TimePerCall(cases, repeat, [&](const std::string& c) { return engine.Assess(c); });
   const double next = TimePerCall(cases, std::max(1, repeat / 10),
                                   [&](const std::string& c) { return engine.Next(c); });
   std::cout << "{\"load_ms\": " << load_ms << ", \"assess_us\": " << assess
