@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
+
+#include "io/json_writer.h"
 
 namespace symcheck {
 namespace {
@@ -69,17 +69,10 @@ std::string JsonNode::Describe() const {
     text = v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>())
                                   : std::to_string(v.get<std::int64_t>());
   } else if (v.is_number_float()) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", v.get<double>());
-    text = buffer;
-    // Prefer the shortest form that reads back the same (1.7, not 1.7000000000000002).
-    for (int digits = 1; digits <= 17; ++digits) {
-      std::snprintf(buffer, sizeof buffer, "%.*g", digits, v.get<double>());
-      if (std::strtod(buffer, nullptr) == v.get<double>()) {
-        text = buffer;
-        break;
-      }
-    }
+    JsonWriter number;  // fixed notation, up to 9 decimals: enough to show which value is wrong
+    number.Fixed(v.get<double>(), 9);
+    text = number.Finish();
+    text.pop_back();  // Finish() ends with a newline
   } else if (v.is_string()) {
     text = "\"" + v.get<std::string>() + "\"";
   } else if (v.is_boolean()) {
