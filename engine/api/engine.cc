@@ -1,10 +1,12 @@
 #include "api/engine.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/assessment.h"
 #include "core/interview.h"
 #include "core/lint.h"
+#include "core/portable_math.h"
 #include "core/scorer.h"
 #include "io/case_json.h"
 #include "io/json_reader.h"
@@ -152,7 +154,11 @@ const std::vector<double>& Engine::Posterior(int age, Sex sex, const std::vector
   }
   ScoringOptions scoring;
   scoring.damp_dependent_findings = damping;
-  probability_ = ComputePosterior(*kb_, CaseView(scratch_), scoring).probability;
+  ScoreConditions(*kb_, CaseView(scratch_), scoring, probability_);
+  const double top = *std::max_element(probability_.begin(), probability_.end());
+  double total = 0.0;
+  for (double& p : probability_) total += (p = PortableExp(p - top));
+  for (double& p : probability_) p /= total;
   return probability_;
 }
 

@@ -126,6 +126,8 @@ struct KnowledgeBase {
   std::vector<std::vector<std::pair<int, int>>> finding_conditions;
   /// For each finding, the rules that mention it.
   std::vector<std::vector<int>> finding_rules;
+  /// log(prior x age factor x sex factor), indexed [condition][band][sex] (computed on load).
+  std::vector<double> log_prior_table;
 
   int FindingIndex(const std::string& id) const;
   int ConditionIndex(const std::string& id) const;

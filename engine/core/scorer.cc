@@ -45,11 +45,58 @@ void ConditionEvidence(const KnowledgeBase& kb, const CaseView& view, int c,
 }
 
 double LogPrior(const KnowledgeBase& kb, int c, int age, Sex sex) {
-  const Condition& condition = kb.conditions[static_cast<std::size_t>(c)];
-  const int band = kb.AgeBandIndex(age);
-  const double age_factor = band < 0 ? 1.0 : condition.age_factors[static_cast<std::size_t>(band)];
-  const double sex_factor = sex == Sex::kFemale ? condition.female_factor : condition.male_factor;
-  return PortableLog(condition.prior * age_factor * sex_factor);
+  const std::size_t bands = kb.age_bands.size();
+  const auto band = static_cast<std::size_t>(std::max(0, kb.AgeBandIndex(age)));
+  return kb.log_prior_table[(static_cast<std::size_t>(c) * bands + band) * 2 +
+                            (sex == Sex::kFemale ? 0 : 1)];
+}
+
+void ScoreConditions(const KnowledgeBase& kb, const CaseView& view, const ScoringOptions& options,
+                     std::vector<double>& score) {
+  const std::size_t n = kb.conditions.size();
+  score.resize(n);
+  for (std::size_t c = 0; c < n; ++c)
+    score[c] = LogPrior(kb, static_cast<int>(c), view.age(), view.sex());
+  // Walk the answered findings and the conditions that list them: unlisted pairs add nothing, so
+  // this touches only the ratios that matter. Groups with two or more answered members are damped
+  // per condition below, exactly as ConditionEvidence does.
+  std::vector<int> damped_groups;
+  for (std::size_t f = 0; f < kb.findings.size(); ++f) {
+    const Answer answer = view.at(static_cast<int>(f));
+    if (answer == Answer::kUnknown) continue;
+    const int group = kb.findings[f].group;
+    if (options.damp_dependent_findings && group >= 0) {
+      if (std::find(damped_groups.begin(), damped_groups.end(), group) == damped_groups.end()) {
+        damped_groups.push_back(group);
+      }
+      continue;
+    }
+    for (const auto& [c, li] : kb.finding_conditions[f]) {
+      const Likelihood& l =
+          kb.conditions[static_cast<std::size_t>(c)].likelihoods[static_cast<std::size_t>(li)];
+      score[static_cast<std::size_t>(c)] +=
+          answer == Answer::kPresent ? l.llr_present : l.llr_absent;
+    }
+  }
+  if (damped_groups.empty()) return;
+  // Conditions listing any answered member of a damped group: take their grouped items from
+  // ConditionEvidence, which owns the damping rule.
+  std::vector<Contribution> evidence;
+  std::vector<bool> seen(n, false);
+  for (int group : damped_groups) {
+    for (int f : kb.groups[static_cast<std::size_t>(group)].findings) {
+      if (view.at(f) == Answer::kUnknown) continue;
+      for (const auto& entry : kb.finding_conditions[static_cast<std::size_t>(f)]) {
+        const auto c = static_cast<std::size_t>(entry.first);
+        if (seen[c]) continue;
+        seen[c] = true;
+        ConditionEvidence(kb, view, static_cast<int>(c), options, evidence);
+        for (const Contribution& item : evidence) {
+          if (kb.findings[static_cast<std::size_t>(item.finding)].group >= 0) score[c] += item.llr;
+        }
+      }
+    }
+  }
 }
 
 std::vector<int> RankByScore(const std::vector<double>& log_score) {
@@ -65,14 +112,7 @@ Posterior ComputePosterior(const KnowledgeBase& kb, const CaseView& view,
                            const ScoringOptions& options) {
   const std::size_t n = kb.conditions.size();
   Posterior result;
-  result.log_score.resize(n);
-  std::vector<Contribution> evidence;
-  for (std::size_t c = 0; c < n; ++c) {
-    double score = LogPrior(kb, static_cast<int>(c), view.age(), view.sex());
-    ConditionEvidence(kb, view, static_cast<int>(c), options, evidence);
-    for (const Contribution& item : evidence) score += item.llr;
-    result.log_score[c] = score;
-  }
+  ScoreConditions(kb, view, options, result.log_score);
   const double top = *std::max_element(result.log_score.begin(), result.log_score.end());
   result.probability.resize(n);
   double total = 0.0;

@@ -33,6 +33,10 @@ void ConditionEvidence(const KnowledgeBase& kb, const CaseView& view, int c,
 /// log(prior x age factor x sex factor) for condition c.
 double LogPrior(const KnowledgeBase& kb, int c, int age, Sex sex);
 
+/// Unnormalised log posterior of every condition (log prior plus the ratios of answered findings).
+void ScoreConditions(const KnowledgeBase& kb, const CaseView& view, const ScoringOptions& options,
+                     std::vector<double>& score);
+
 struct Posterior {
   std::vector<double> log_score;    // unnormalised log posterior per condition
   std::vector<double> probability;  // normalised, sums to 1

@@ -553,6 +553,13 @@ class Loader {
             {static_cast<int>(c), static_cast<int>(i)});
       }
     }
+    for (const Condition& c : kb_.conditions) {
+      for (std::size_t band = 0; band < kb_.age_bands.size(); ++band) {
+        for (const double sex_factor : {c.female_factor, c.male_factor}) {
+          kb_.log_prior_table.push_back(PortableLog(c.prior * c.age_factors[band] * sex_factor));
+        }
+      }
+    }
     for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
       for (int f : kb_.rules[r].mentioned_findings) {
         kb_.finding_rules[static_cast<std::size_t>(f)].push_back(static_cast<int>(r));

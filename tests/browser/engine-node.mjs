@@ -1,0 +1,26 @@
+// The same WebAssembly engine under Node, to compare what the page shows with what the engine says.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SITE } from './helpers.mjs';
+
+export async function nodeEngine(site = SITE) {
+  const { default: createSymcheck } = await import(pathToFileURL(path.join(site, 'symcheck.mjs')).href);
+  const module = await createSymcheck({ wasmBinary: await readFile(path.join(site, 'symcheck.wasm')) });
+  const engine = new module.Engine();
+  const documents = [];
+  for (const name of ['sources', 'findings', 'conditions', 'rules', 'pages']) {
+    documents.push({ name: `kb/${name}.json`, text: await readFile(path.join(site, 'kb', `${name}.json`), 'utf8') });
+  }
+  const loaded = engine.load(JSON.stringify(documents));
+  if (!loaded.ok) throw new Error(`${loaded.errorCode}: ${loaded.error}`);
+  const call = (response) => {
+    if (!response.ok) throw new Error(`${response.errorCode}: ${response.error}`);
+    return JSON.parse(response.json);
+  };
+  return {
+    next: (state, options = { audience: 'patient' }) => call(engine.next(JSON.stringify(state), JSON.stringify(options))),
+    assess: (c, options = { audience: 'patient' }) => call(engine.assess(JSON.stringify(c), JSON.stringify(options))),
+  };
+}

@@ -1,0 +1,184 @@
+// Shared helpers of the browser tests: a static server on loopback, Debian's Chromium through
+// playwright-core, and the page driven by roles and accessible names (shared/cases/UI.md).
+
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SITE = process.env.SYMCHECK_SITE ?? path.join(ROOT, 'build/wasm/site');
+export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const PHONE = { width: 360, height: 740 };
+export const TABLET = { width: 1280, height: 800 };
+
+export const REGIONS = JSON.parse(readFileSync(path.join(ROOT, 'data/ui/regions.json'), 'utf8')).regions;
+export const EN = JSON.parse(readFileSync(path.join(ROOT, 'data/ui/en.json'), 'utf8'));
+export const ES = JSON.parse(readFileSync(path.join(ROOT, 'data/ui/es.json'), 'utf8'));
+
+// Static servers never outlive the test process, even when a test fails before its cleanup.
+const servers = new Set();
+process.once('exit', () => { for (const proc of servers) proc.kill(); });
+
+/**
+ * Serves `site` with python3 http.server on a random loopback port. The default site is served
+ * from a private copy, so that a rebuild of build/wasm/site during the run changes nothing.
+ */
+export async function serve(site = SITE) {
+  if (!existsSync(path.join(site, 'index.html'))) {
+    throw new Error(`no site at ${site}: build it with cmake --preset wasm && cmake --build --preset wasm`);
+  }
+  if (site === SITE) {
+    const copy = copySite();
+    const server = await serve(copy.dir);
+    return { ...server, site: SITE, stop: () => { server.stop(); copy.remove(); } };
+  }
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
+    servers.add(proc);
+    proc.once('exit', () => servers.delete(proc));
+    const origin = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i += 1) {
+      if (proc.exitCode !== null) break;
+      try {
+        const response = await fetch(`${origin}/`);
+        if (response.ok) {
+          return { origin, site, stop: () => proc.kill() };
+        }
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    proc.kill();
+  }
+  throw new Error('the static server did not start');
+}
+
+/** A browser with a fresh profile (persistent context, so the service worker works as in life). */
+export async function launch(options = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'symcheck-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROME,
+    headless: true,
+    args: FLAGS,
+    viewport: PHONE,
+    acceptDownloads: true,
+    ...options,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects console errors and page errors of a page (a clean console is required). */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+export async function openApp(context, origin, { url = '/' } = {}) {
+  const page = context.pages()[0] ?? await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(origin + url);
+  await waitReady(page);
+  return { page, errors };
+}
+
+export async function waitReady(page) {
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor({ timeout: 20000 });
+}
+
+export function regionByName(name) {
+  const region = REGIONS.find((r) => r.name === name);
+  if (!region) throw new Error(`no region ${name}`);
+  return region;
+}
+
+/** Fills the start screen. regions: names as in body-regions.json. */
+export async function fillStart(page, { audience = 'Patient', age = 34, sex = 'Female', regions = [] } = {}) {
+  await page.getByRole('radio', { name: audience, exact: true }).check();
+  await page.getByRole('spinbutton', { name: 'Age', exact: true }).fill(String(age));
+  await page.getByRole('radio', { name: sex, exact: true }).check();
+  for (const name of regions) {
+    const view = regionByName(name).view === 'front' ? 'Front' : 'Back';
+    const viewButton = page.getByRole('button', { name: view, exact: true });
+    if (await viewButton.getAttribute('aria-pressed') !== 'true') await viewButton.click();
+    const control = page.getByRole('button', { name, exact: true });
+    await control.click();
+    if (await control.getAttribute('aria-pressed') !== 'true') throw new Error(`${name} did not mark`);
+  }
+}
+
+export async function start(page, options) {
+  await fillStart(page, options);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
+export const result = (page, name = 'Result') => page.getByRole('region', { name, exact: true });
+export const question = (page) => page.locator('fieldset[data-finding], [role="group"][data-finding]');
+
+/**
+ * Answers questions until the Result region shows. choose(findingId) returns 'Yes' | 'No' |
+ * "Don't know" (default: No to everything). Returns the finding ids asked, in order.
+ */
+export async function answerUntilResult(page, choose = () => 'No', { max = 60, onQuestion, resultName = 'Result' } = {}) {
+  const asked = [];
+  for (let i = 0; i < max; i += 1) {
+    const q = question(page);
+    const done = result(page, resultName);
+    await Promise.race([q.waitFor({ timeout: 10000 }), done.waitFor({ timeout: 10000 })]);
+    if (await done.isVisible()) return asked;
+    const finding = await q.getAttribute('data-finding');
+    asked.push(finding);
+    if (onQuestion) await onQuestion(finding, i);
+    // The engine answers synchronously inside the click handler: the next screen is there now.
+    await q.getByRole('button', { name: choose(finding, i), exact: true }).click();
+  }
+  throw new Error(`no result after ${max} questions: ${asked.join(', ')}`);
+}
+
+/** Ranked condition ids in the Result region, in document order. */
+export async function rankedConditions(page) {
+  return result(page).locator('[data-condition]').evaluateAll((els) => els.map((el) => el.getAttribute('data-condition')));
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A temporary copy of the site; mutate(dir) may change files. Returns {dir, remove}. */
+export function copySite(mutate, site = SITE) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'symcheck-site-'));
+  cpSync(site, dir, { recursive: true });
+  mutate?.(dir);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function writeJson(file, value) {
+  writeFileSync(file, `${JSON.stringify(value, null, 1)}\n`);
+}
+
+/** The service worker is active and controls the page. */
+export async function waitForServiceWorker(page, timeout = 20000) {
+  // A synchronous predicate: waitForFunction polls it (a promise would count as truthy at once).
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout });
+}

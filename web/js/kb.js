@@ -1,0 +1,109 @@
+// The knowledge-base files: their text goes to the engine as it is, and the page reads from the
+// same files only what people read: questions, condition names, pages, citations, review status.
+
+export const KB_FILES = ['sources', 'findings', 'conditions', 'rules', 'pages'];
+
+export async function fetchKnowledgeBase(base = 'kb/') {
+  const documents = await Promise.all(KB_FILES.map(async (name) => {
+    const response = await fetch(`${base}${name}.json`);
+    if (!response.ok) throw new Error(`kb/${name}.json: HTTP ${response.status}`);
+    return { name: `kb/${name}.json`, text: await response.text() };
+  }));
+  return documents;
+}
+
+function indexById(list, key = 'id') {
+  const map = new Map();
+  for (const item of Array.isArray(list) ? list : []) {
+    if (item && typeof item[key] === 'string') map.set(item[key], item);
+  }
+  return map;
+}
+
+/** Reads the texts people see. Every lookup returns '' (never an id) when the text is missing. */
+export class KnowledgeTexts {
+  constructor(documents) {
+    const merged = {};
+    for (const doc of documents) Object.assign(merged, JSON.parse(doc.text));
+    this.sources = indexById(merged.sources);
+    this.findings = indexById(merged.findings);
+    this.conditions = indexById(merged.conditions);
+    this.pages = indexById(merged.pages, 'condition');
+    this.interview = merged.interview ?? {};
+    this.conditionOrder = (merged.conditions ?? []).map((c) => c.id);
+  }
+
+  static text(value) {
+    return typeof value === 'string' ? value : '';
+  }
+
+  question(findingId, lang, audience) {
+    const text = this.findings.get(findingId)?.text?.[lang];
+    return KnowledgeTexts.text(text?.[audience]) || KnowledgeTexts.text(text?.patient);
+  }
+
+  isExam(findingId) {
+    return this.findings.get(findingId)?.audience === 'clinician';
+  }
+
+  conditionName(conditionId, lang, audience) {
+    const name = this.conditions.get(conditionId)?.name?.[lang];
+    return KnowledgeTexts.text(name?.[audience]) || KnowledgeTexts.text(name?.patient);
+  }
+
+  icd10(conditionId) {
+    return KnowledgeTexts.text(this.conditions.get(conditionId)?.icd10);
+  }
+
+  review(conditionId) {
+    const review = this.conditions.get(conditionId)?.review ?? {};
+    return {
+      status: KnowledgeTexts.text(review.status) || 'draft',
+      lastReviewed: KnowledgeTexts.text(review.last_reviewed),
+      reviewer: KnowledgeTexts.text(review.reviewer),
+    };
+  }
+
+  /** {sections: [[key, text]...], sources: [ids]} for the audience, or null. */
+  page(conditionId, lang, audience) {
+    const page = this.pages.get(conditionId)?.[lang];
+    if (!page) return null;
+    const keys = audience === 'clinician'
+      ? ['what', 'causes', 'diagnosis', 'treatment']
+      : ['what', 'causes', 'diagnosis', 'treatment', 'self_care', 'seek_care'];
+    const part = page[audience] ?? {};
+    const sections = keys.map((key) => [key, KnowledgeTexts.text(part[key])]).filter(([, text]) => text);
+    const sources = Array.isArray(page.clinician?.sources) ? page.clinician.sources.filter((id) => this.sources.has(id)) : [];
+    return { sections, sources };
+  }
+
+  source(sourceId) {
+    return this.sources.get(sourceId) ?? null;
+  }
+
+  /** Summary of the review status over all conditions. */
+  reviewSummary() {
+    let reviewed = 0;
+    let latest = '';
+    for (const id of this.conditionOrder) {
+      const { status, lastReviewed } = this.review(id);
+      if (status === 'reviewed' || status === 'approved') reviewed += 1;
+      if (lastReviewed > latest) latest = lastReviewed;
+    }
+    return { reviewed, total: this.conditionOrder.length, latest };
+  }
+
+  maxQuestions() {
+    const n = this.interview.max_questions;
+    return Number.isInteger(n) && n > 0 ? n : 15;
+  }
+
+  sideFindings() {
+    const sides = this.interview.side_findings ?? {};
+    return {
+      one_side: sides.one_side ?? 'side.one_side',
+      both_sides: sides.both_sides ?? 'side.both_sides',
+      midline: sides.midline ?? 'side.midline',
+    };
+  }
+}
