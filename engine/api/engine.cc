@@ -136,8 +136,9 @@ Response Engine::Next(const std::string& state_json, const std::string& options_
   }
 }
 
-const std::vector<double>& Engine::Posterior(int age, Sex sex, const std::vector<int>& present,
-                                             const std::vector<int>& absent, bool damping) {
+const std::vector<double>& Engine::Posterior(int age, Sex sex, const int* present,
+                                             std::size_t n_present, const int* absent,
+                                             std::size_t n_absent, bool damping) {
   probability_.clear();
   if (!kb_ || age < 12 || age > 110) return probability_;
   const auto n = static_cast<int>(kb_->findings.size());
@@ -145,12 +146,15 @@ const std::vector<double>& Engine::Posterior(int age, Sex sex, const std::vector
   scratch_.sex = sex;
   scratch_.answers.assign(kb_->findings.size(), Answer::kUnknown);
   scratch_.dont_know.assign(kb_->findings.size(), false);
-  for (const auto& [list, answer] :
-       {std::pair{&present, Answer::kPresent}, std::pair{&absent, Answer::kAbsent}}) {
-    for (int f : *list) {
-      if (f < 0 || f >= n) return probability_;
-      scratch_.answers[static_cast<std::size_t>(f)] = answer;
+  const auto mark = [&](const int* findings, std::size_t count, Answer answer) {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (findings[i] < 0 || findings[i] >= n) return false;
+      scratch_.answers[static_cast<std::size_t>(findings[i])] = answer;
     }
+    return true;
+  };
+  if (!mark(present, n_present, Answer::kPresent) || !mark(absent, n_absent, Answer::kAbsent)) {
+    return probability_;
   }
   ScoringOptions scoring;
   scoring.damp_dependent_findings = damping;

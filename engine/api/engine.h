@@ -40,8 +40,9 @@ class Engine {
 
   /// The posterior alone, for callers that hold finding indices (data order) rather than JSON:
   /// one probability per condition in data order, or an empty vector for an invalid index or age.
-  const std::vector<double>& Posterior(int age, Sex sex, const std::vector<int>& present,
-                                       const std::vector<int>& absent, bool damping);
+  /// `present` and `absent` point to `n_present` and `n_absent` finding indices.
+  const std::vector<double>& Posterior(int age, Sex sex, const int* present, std::size_t n_present,
+                                       const int* absent, std::size_t n_absent, bool damping);
 
   bool loaded() const { return kb_ != nullptr; }
   const KnowledgeBase* knowledge_base() const { return kb_.get(); }
