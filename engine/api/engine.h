@@ -23,7 +23,8 @@ struct Response {
 
 class Engine {
  public:
-  /// Loads and validates a knowledge base; on failure the engine keeps what it had before.
+  /// Loads and validates a knowledge base (answering with its counts); on failure the engine
+  /// keeps what it had before.
   Response Load(const std::vector<Document>& documents);
   /// Same, from `[{"name": "data/kb/findings.json", "text": "..."}, ...]` (for JavaScript).
   Response LoadJson(const std::string& documents_json);

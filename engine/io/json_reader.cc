@@ -1,5 +1,6 @@
 #include "io/json_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -24,6 +25,31 @@ std::string EscapePointerToken(const std::string& token) {
     }
   }
   return out;
+}
+
+// The deepest nesting of arrays and objects in `text`, brackets inside strings not counted. Checked
+// before parsing, so hostile input cannot exhaust the stack (and no parser callback is needed).
+int NestingDepth(const std::string& text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_string) {
+      if (ch == '\\') {
+        ++i;
+      } else if (ch == '"') {
+        in_string = false;
+      }
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (ch == ']' || ch == '}') {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 std::string TypeName(const nlohmann::json& value) {
@@ -171,16 +197,12 @@ nlohmann::json ParseJsonText(const std::string& text, const std::string& file,
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw DataError(error_code, where + "empty input, expected a JSON object");
   }
-  const nlohmann::json::parser_callback_t limit_depth =
-      [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-        if (depth > kMaxDepth) {
-          throw DataError(error_code,
-                          where + "nested more than " + std::to_string(kMaxDepth) + " levels deep");
-        }
-        return true;
-      };
+  if (NestingDepth(text) > kMaxDepth) {
+    throw DataError(error_code,
+                    where + "nested more than " + std::to_string(kMaxDepth) + " levels deep");
+  }
   try {
-    return nlohmann::json::parse(text, limit_depth);
+    return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...".
     const std::string detail = e.what();

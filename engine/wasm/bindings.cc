@@ -42,7 +42,6 @@ EMSCRIPTEN_BINDINGS(symcheck_module) {
       .function("next",
                 emscripten::optional_override([](const Engine& e, const std::string& s,
                                                  const std::string& o) { return e.Next(s, o); }))
-      .function("info", &Engine::Info)
       // The posterior without JSON on either side, for callers that already hold finding indices:
       // they write present then absent indices into the buffer that posteriorInput(capacity)
       // returns (a byte offset into HEAP32), call posteriorAt(), and read one probability per

@@ -27,7 +27,7 @@ export class EngineClient {
     this.engine = new module.Engine();
   }
 
-  /** documents: [{name: 'kb/findings.json', text: '...'}, ...]; returns the lint summary. */
+  /** documents: [{name: 'kb/findings.json', text: '...'}, ...]; returns the counts loaded. */
   load(documents) {
     return unwrap(this.engine.load(JSON.stringify(documents)));
   }
@@ -75,6 +75,6 @@ export async function startEngine(documents, { moduleUrl = new URL('../symcheck.
   })();
   const module = await withTimeout(instantiate, timeoutMs, 'timeout');
   const client = new EngineClient(module);
-  client.lint = client.load(await documents);
+  client.counts = client.load(await documents);
   return client;
 }
