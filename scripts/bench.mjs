@@ -319,16 +319,21 @@ if (withBrowser) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? await context.newPage();
+  // Navigation to a usable start screen (the engine and the knowledge base loaded: the page marks
+  // it), then the Start click to the first question on screen. The typing in between is a person's
+  // time, not the page's, and is left out.
   async function firstQuestion() {
-    const t0 = Date.now();
     await page.goto(origin);
-    await page.getByRole('button', { name: 'Start' }).waitFor();
-    await page.getByRole('spinbutton', { name: 'Age' }).fill('40');
-    await page.getByRole('radio', { name: 'Female' }).check().catch(() => page.getByRole('button', { name: 'Female' }).click());
-    await page.getByRole('button', { name: 'Left buttock' }).click();
-    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    const ready = await page.evaluate(() => performance.getEntriesByName('symcheck-ready')[0]?.startTime ?? null);
+    await page.getByRole('spinbutton', { name: 'Age', exact: true }).fill('40');
+    await page.getByRole('radio', { name: 'Female', exact: true }).check();
+    await page.getByRole('button', { name: 'Left buttock', exact: true }).click();
+    const before = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.locator('[data-finding]').first().waitFor();
-    return Date.now() - t0;
+    const after = await page.evaluate(() => performance.now());
+    return Math.round(ready + (after - before));
   }
   let cold = null;
   let offline = null;
@@ -345,7 +350,7 @@ if (withBrowser) {
   server.kill();
   rmSync(profile, { recursive: true, force: true });
   results.browser = { cold_ms: cold, offline_ms: offline, js_heap_bytes: jsHeap };
-  console.log('\n6. Headless Chromium, navigation to first question shown (scripted answers to the start screen)');
+  printf('\n6. Headless Chromium: navigation to a usable start screen plus Start to the first question (typing excluded)');
   printf('   cold %s ms, offline (service worker) %s ms, tab JavaScript heap %s MiB', cold, offline, jsHeap ? (jsHeap / 1048576).toFixed(1) : '?');
   budget('first question usable within 500 ms on localhost (cold)', cold !== null && cold <= 500, `${cold} ms`);
 }

@@ -81,6 +81,11 @@ export class KnowledgeTexts {
     return this.sources.get(sourceId) ?? null;
   }
 
+  /** The reason written for an estimated likelihood (the engine reports only that it is one). */
+  estimateReason(conditionId, findingId) {
+    return KnowledgeTexts.text(this.conditions.get(conditionId)?.likelihoods?.[findingId]?.estimate);
+  }
+
   /** Summary of the review status over all conditions. */
   reviewSummary() {
     let reviewed = 0;

@@ -40,8 +40,9 @@ function whyList(explanation, ctx) {
         .map((id) => shortSource(texts.source(id), t)).filter(Boolean);
       const basis = [];
       if (sources.length > 0) basis.push(sources.join('; '));
-      if (e.estimate !== undefined) {
-        basis.push(audience === 'clinician' && e.estimate ? t('why.estimate_reason', { reason: e.estimate }) : t('why.estimate'));
+      if (e.estimate === true) {
+        const reason = audience === 'clinician' ? texts.estimateReason(explanation.condition, e.finding) : '';
+        basis.push(reason ? t('why.estimate_reason', { reason }) : t('why.estimate'));
       }
       return h('li', { class: raised ? 'why-raised' : 'why-lowered' },
         h('span', { class: 'why-direction' },
