@@ -380,8 +380,8 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
       for (const Candidate& cand : candidates) {
         if (better(&cand, chosen)) chosen = &cand;
       }
-      // A follow-up of the question just answered yes stays next to it when it is worth at least
-      // half of the best question: related questions read as one conversation.
+      // A follow-up of the question just answered yes stays next to it when it is worth at least a
+      // share of the best question: related questions read as one conversation.
       if (!asked.empty()) {
         const Candidate* follow_up = nullptr;
         for (const Candidate& cand : candidates) {
@@ -390,7 +390,10 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
             follow_up = &cand;
           }
         }
-        if (follow_up != nullptr && follow_up->value >= 0.5 * chosen->value) chosen = follow_up;
+        if (follow_up != nullptr &&
+            follow_up->value >= settings.follow_up_min_share * chosen->value) {
+          chosen = follow_up;
+        }
       }
     }
   }

@@ -93,6 +93,8 @@ struct InterviewSettings {
   /// A new top three counts as a change only when it beats what it displaces by this ratio.
   double top3_margin = 1.5;
   double dont_know_probability = 0.15;
+  /// A follow-up of a yes comes next when worth at least this share of the best question.
+  double follow_up_min_share = 0.5;
   /// Findings the body diagram records (never asked as questions) and the side findings it implies.
   std::vector<int> diagram_findings;
   int side_one = -1;

@@ -454,8 +454,9 @@ class Loader {
   }
 
   void ReadInterview(const JsonNode& interview) {
-    interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "triage_weights",
-                         "urgency_information", "diagram_findings", "side_findings"});
+    interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "follow_up",
+                         "triage_weights", "urgency_information", "diagram_findings",
+                         "side_findings"});
     InterviewSettings& s = kb_.interview;
     s.max_questions = interview.At("max_questions").Integer();
     if (s.max_questions < 1 || s.max_questions > 200)
@@ -482,6 +483,15 @@ class Loader {
       (void)ReadBasis(margin);
     }
     s.dont_know_probability = ReadProbability(interview.At("dont_know_probability"), unused);
+    if (interview.Has("follow_up")) {
+      const JsonNode follow_up = interview.At("follow_up");
+      follow_up.AllowOnly({"min_share", "source", "estimate"});
+      s.follow_up_min_share = follow_up.At("min_share").Number();
+      if (s.follow_up_min_share < 0 || s.follow_up_min_share > 1) {
+        follow_up.At("min_share").Fail("min_share must lie in [0, 1]");
+      }
+      (void)ReadBasis(follow_up);
+    }
     const JsonNode weights = interview.At("triage_weights");
     weights.AllowOnly({"self_care", "routine", "urgent", "emergency", "source", "estimate"});
     for (int level = 0; level < kTriageLevels; ++level) {
