@@ -207,6 +207,7 @@ struct Candidate {
   double value = 0.0;
   double change_probability = 0.0;         // triage level or top three changes
   double triage_change_probability = 0.0;  // triage level changes
+  double emergency_probability = 0.0;      // the answer makes it an emergency
 };
 
 }  // namespace
@@ -305,6 +306,10 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
     const bool yes_triage = yes.level != belief.level;
     const bool no_triage = no.level != belief.level;
     cand.triage_change_probability = answerable * (p_yes * yes_triage + (1.0 - p_yes) * no_triage);
+    if (belief.level != Triage::kEmergency) {
+      cand.emergency_probability = answerable * (p_yes * (yes.level == Triage::kEmergency) +
+                                                 (1.0 - p_yes) * (no.level == Triage::kEmergency));
+    }
     cand.change_probability = answerable * (p_yes * (yes_triage || yes.top3_changed) +
                                             (1.0 - p_yes) * (no_triage || no.top3_changed));
 
@@ -341,18 +346,17 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
 
   double max_change = 0.0;
   double max_triage_change = 0.0;
+  double max_emergency = 0.0;
   for (const Candidate& cand : candidates) {
     max_change = std::max(max_change, cand.change_probability);
     max_triage_change = std::max(max_triage_change, cand.triage_change_probability);
+    max_emergency = std::max(max_emergency, cand.emergency_probability);
   }
-  if (!screen_due && static_cast<int>(asked.size()) >= settings.min_questions) {
+  // Never stop early while one answer could still make it an emergency with a chance that matters:
+  // the threshold for that is far lower than for any other change.
+  const bool emergency_open = max_emergency >= settings.stop_emergency_probability;
+  if (!screen_due && !emergency_open && static_cast<int>(asked.size()) >= settings.min_questions) {
     const double leading = belief.probability[static_cast<std::size_t>(belief.ranking.front())];
-    double best_value = 0.0;
-    for (const Candidate& cand : candidates) best_value = std::max(best_value, cand.value);
-    if (best_value < settings.stop_min_value) {
-      step.stop_reason = "not_worth_asking";
-      return step;
-    }
     if (max_change < settings.stop_change_probability) {
       step.stop_reason = "nothing_to_change";
       return step;

@@ -88,8 +88,8 @@ struct InterviewSettings {
   /// Stop when no remaining question changes the triage level or the top three with at least this
   /// probability.
   double stop_change_probability = 0.05;
-  /// Stop when no question is worth at least this much (the cost of asking one, in value units).
-  double stop_min_value = 0.0;
+  /// Do not stop early while some answer would make the case an emergency with this probability.
+  double stop_emergency_probability = 0.01;
   /// A new top three counts as a change only when it beats what it displaces by this ratio.
   double top3_margin = 1.5;
   double dont_know_probability = 0.15;

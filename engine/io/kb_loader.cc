@@ -462,18 +462,14 @@ class Loader {
     if (s.max_questions < 1 || s.max_questions > 200)
       interview.At("max_questions").Fail("must lie in 1..200");
     const JsonNode stop = interview.At("stop");
-    stop.AllowOnly(
-        {"leading_probability", "min_questions", "change_probability", "top3_margin", "min_value"});
+    stop.AllowOnly({"leading_probability", "min_questions", "change_probability", "top3_margin",
+                    "emergency_probability"});
     Basis unused;
     s.stop_leading_probability = ReadProbability(stop.At("leading_probability"), unused);
     s.stop_change_probability = ReadProbability(stop.At("change_probability"), unused);
     s.min_questions = stop.At("min_questions").Integer();
-    if (stop.Has("min_value")) {
-      const JsonNode min_value = stop.At("min_value");
-      min_value.AllowOnly({"value", "source", "estimate"});
-      s.stop_min_value = min_value.At("value").Number();
-      if (s.stop_min_value < 0) min_value.At("value").Fail("must not be negative");
-      (void)ReadBasis(min_value);
+    if (stop.Has("emergency_probability")) {
+      s.stop_emergency_probability = ReadProbability(stop.At("emergency_probability"), unused);
     }
     if (stop.Has("top3_margin")) {
       const JsonNode margin = stop.At("top3_margin");
