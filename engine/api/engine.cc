@@ -56,7 +56,12 @@ InterviewOptions ReadOptions(const std::string& options_json) {
 }  // namespace
 
 Response Engine::Load(const std::vector<Document>& documents) {
-  Result<KnowledgeBase> kb = LoadKnowledgeBase(documents);
+  Result<KnowledgeBase> kb = Error{};
+  try {
+    kb = LoadKnowledgeBase(documents);
+  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
+    return Fail("internal_error", e.what());
+  }
   if (!kb.ok()) return Fail(kb.error());
   kb_ = std::make_shared<const KnowledgeBase>(std::move(kb).value());
   // A short summary: the lint (Info) is a development check with a solver behind it, which the

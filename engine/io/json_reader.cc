@@ -203,7 +203,7 @@ nlohmann::json ParseJsonText(const std::string& text, const std::string& file,
   }
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e999
     // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...".
     const std::string detail = e.what();
     const std::size_t start = detail.find("] ");

@@ -72,6 +72,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "invalid_case", "case: /present/0: expected a string, found number"},
         BadCase{"UnknownFinding", R"({"age": 30, "sex": "male", "present": ["f.nope"]})",
                 "unknown_finding", "case: /present/0: unknown finding id \"f.nope\""},
+        BadCase{"NumberOutOfRange", R"({"age": 1e999, "sex": "male", "present": []})",
+                "invalid_json", "case: not valid JSON: number overflow parsing '1e999'"},
         BadCase{"PresentAndAbsent",
                 R"({"age": 30, "sex": "male", "present": ["f.x"], "absent": ["f.y", "f.x"]})",
                 "contradictory_answers",

@@ -66,6 +66,16 @@ TEST(KbLoaderTest, NotJsonNamesTheFile) {
       << kb.error().message;
 }
 
+TEST(KbLoaderTest, NumberTooLargeForADoubleIsAnErrorNotACrash) {
+  // Found by fuzz_kb_load: nlohmann reports 9e899 as out_of_range, not as a parse_error.
+  std::vector<Document> docs = TinyDocuments();
+  docs[0].text = "9e899";
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.error().message.rfind(docs[0].name + ": not valid JSON", 0), 0u)
+      << kb.error().message;
+}
+
 TEST(KbLoaderTest, EmptyFileIsRejected) {
   std::vector<Document> docs = TinyDocuments();
   docs[1].text = "  \n";

@@ -30,6 +30,7 @@ const hostile = {
   'deeply nested': '['.repeat(200000) + ']'.repeat(200000),
   huge: JSON.stringify({ age: 40, sex: 'male', present: Array(200000).fill('pain.buttock') }).replace(']', ',"x.y"]'),
   'invalid UTF-8 escape': '{"age": 40, "sex": "male", "present": ["\\ud800"]}',
+  'number beyond a double': '{"age": 1e999, "sex": "male", "present": []}',
 };
 
 for (const [name, input] of Object.entries(hostile)) {
@@ -49,6 +50,7 @@ test('bad options and a bad knowledge base are error values too', () => {
   assert.equal(engine.assess('{"age": 40, "sex": "male", "present": []}', '{"audience": 3}').ok, false);
   assert.equal(engine.next('{"age": 40, "sex": "male", "present": []}', 'nope').ok, false);
   const bad = engine.load(JSON.stringify([{ name: 'kb/x.json', text: '{"findings": [' }]));
+  assert.equal(engine.load(JSON.stringify([{ name: 'kb/y.json', text: '9e899' }])).ok, false);
   assert.equal(bad.ok, false);
   assert.match(bad.error, /kb\/x\.json/);
   assert.equal(engine.assess('{"age": 40, "sex": "male", "present": []}', '{}').ok, true);
