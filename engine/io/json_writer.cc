@@ -116,8 +116,19 @@ JsonWriter& JsonWriter::Fixed(double value, int decimals) {
   std::int64_t scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   const double scaled = std::round(std::fabs(value) * static_cast<double>(scale));
-  if (scaled > 9.0e15) {  // beyond exact integers: never reached by probabilities or log ratios
-    out_ += std::to_string(static_cast<long long>(std::round(value)));
+  if (scaled > 9.0e15) {
+    // Beyond exact integers (never reached by probabilities or log ratios, only by hostile values
+    // quoted in error messages): scientific notation, mantissa to 6 decimals, computed with basic
+    // arithmetic only so that both builds print the same text.
+    int exponent = 0;
+    double mantissa = std::fabs(value);
+    while (mantissa >= 10.0) {
+      mantissa /= 10.0;
+      ++exponent;
+    }
+    Fixed(value < 0 ? -mantissa : mantissa, 6);
+    out_ += 'e';
+    out_ += std::to_string(exponent);
     return *this;
   }
   const auto units = static_cast<std::int64_t>(scaled);

@@ -76,6 +76,14 @@ TEST(KbLoaderTest, NumberTooLargeForADoubleIsAnErrorNotACrash) {
       << kb.error().message;
 }
 
+TEST(KbLoaderTest, HugeNumberInAMessageIsPrintedNotUndefined) {
+  // Found by fuzz_kb_load (UBSan): quoting 7.8e105 in a message overflowed a conversion to long
+  // long.
+  EXPECT_EQ(LoadError([](Json& kb) { kb["conditions"][0]["likelihoods"]["f.x"]["p"] = 7.5e105; }),
+            "tiny/conditions.json: /conditions/0/likelihoods/f.x/p: 7.5e105 is not a probability "
+            "strictly between 0 and 1 (condition cond_a)");
+}
+
 TEST(KbLoaderTest, EmptyFileIsRejected) {
   std::vector<Document> docs = TinyDocuments();
   docs[1].text = "  \n";
