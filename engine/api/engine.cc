@@ -6,7 +6,6 @@
 #include "core/assessment.h"
 #include "core/interview.h"
 #include "core/lint.h"
-#include "core/portable_math.h"
 #include "core/scorer.h"
 #include "io/case_json.h"
 #include "io/json_reader.h"
@@ -173,11 +172,8 @@ const std::vector<double>& Engine::Posterior(int age, Sex sex, const int* presen
   }
   ScoringOptions scoring;
   scoring.damp_dependent_findings = damping;
-  ScoreConditions(*kb_, CaseView(scratch_), scoring, probability_);
-  const double top = *std::max_element(probability_.begin(), probability_.end());
-  double total = 0.0;
-  for (double& p : probability_) total += (p = PortableExp(p - top));
-  for (double& p : probability_) p /= total;
+  ScoreConditions(*kb_, CaseView(scratch_), scoring, scores_);
+  Normalize(scores_, probability_);
   return probability_;
 }
 

@@ -51,6 +51,7 @@ class Engine {
  private:
   std::shared_ptr<const KnowledgeBase> kb_;
   Case scratch_;  // reused by Posterior(): no allocation per call
+  std::vector<double> scores_;
   std::vector<double> probability_;
 };
 

@@ -56,15 +56,9 @@ Belief MakeBelief(const KnowledgeBase& kb, const Case& c, const ScoringOptions& 
   const CaseView view(c);
   const std::size_t n = kb.conditions.size();
   b.log_prior.resize(n);
-  b.score.resize(n);
-  std::vector<Contribution> evidence;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i)
     b.log_prior[i] = LogPrior(kb, static_cast<int>(i), c.age, c.sex);
-    double s = b.log_prior[i];
-    ConditionEvidence(kb, view, static_cast<int>(i), scoring, evidence);
-    for (const Contribution& item : evidence) s += item.llr;
-    b.score[i] = s;
-  }
+  ScoreConditions(kb, view, scoring, b.score);
   b.top = *std::max_element(b.score.begin(), b.score.end());
   b.weight.resize(n);
   b.probability.resize(n);

@@ -108,19 +108,22 @@ std::vector<int> RankByScore(const std::vector<double>& log_score) {
   return order;
 }
 
+void Normalize(const std::vector<double>& log_score, std::vector<double>& probability) {
+  const double top = *std::max_element(log_score.begin(), log_score.end());
+  probability.resize(log_score.size());
+  double total = 0.0;
+  for (std::size_t c = 0; c < log_score.size(); ++c) {
+    probability[c] = PortableExp(log_score[c] - top);
+    total += probability[c];
+  }
+  for (double& p : probability) p /= total;
+}
+
 Posterior ComputePosterior(const KnowledgeBase& kb, const CaseView& view,
                            const ScoringOptions& options) {
-  const std::size_t n = kb.conditions.size();
   Posterior result;
   ScoreConditions(kb, view, options, result.log_score);
-  const double top = *std::max_element(result.log_score.begin(), result.log_score.end());
-  result.probability.resize(n);
-  double total = 0.0;
-  for (std::size_t c = 0; c < n; ++c) {
-    result.probability[c] = PortableExp(result.log_score[c] - top);
-    total += result.probability[c];
-  }
-  for (double& p : result.probability) p /= total;
+  Normalize(result.log_score, result.probability);
   result.ranking = RankByScore(result.log_score);
   return result;
 }

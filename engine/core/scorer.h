@@ -37,6 +37,9 @@ double LogPrior(const KnowledgeBase& kb, int c, int age, Sex sex);
 void ScoreConditions(const KnowledgeBase& kb, const CaseView& view, const ScoringOptions& options,
                      std::vector<double>& score);
 
+/// Probabilities from log scores (softmax), computed with the portable exp.
+void Normalize(const std::vector<double>& log_score, std::vector<double>& probability);
+
 struct Posterior {
   std::vector<double> log_score;    // unnormalised log posterior per condition
   std::vector<double> probability;  // normalised, sums to 1
