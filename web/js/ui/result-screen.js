@@ -96,10 +96,17 @@ export function renderResultScreen(ctx) {
   const children = [h('h2', { id: headingId, class: 'screen-title', tabindex: -1 }, t('result.title'))];
   children.push(triageBanner(level, ctx));
 
+  // The conditions the fired red-flag rules point to: with few answers they may rank low in the
+  // differential, yet they are why the advice is what it is.
+  const pointedTo = [...new Set((assessment.triage_basis?.rules ?? [])
+    .filter((rule) => rule.level === assessment.triage)
+    .map((rule) => texts.conditionName(rule.points_to, lang, audience))
+    .filter(Boolean))];
   if (assessment.red_flags.length > 0) {
     children.push(h('div', { class: 'red-flags' },
       h('h3', {}, t('result.red_flags')),
-      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, texts.question(f, lang, audience) || t('text.missing'))))));
+      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, texts.question(f, lang, audience) || t('text.missing')))),
+      pointedTo.length > 0 ? h('p', {}, t('result.red_flags_point_to', { conditions: pointedTo.join(' · ') })) : null));
   }
   if (ctx.interview.age < 16) {
     children.push(h('p', { class: 'notice-box child' }, t('result.under16')));
