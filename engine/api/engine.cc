@@ -1,6 +1,5 @@
 #include "api/engine.h"
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/assessment.h"

@@ -44,7 +44,8 @@ TriageDecision DecideTriage(const KnowledgeBase& kb, const CaseView& view, int l
       d.threshold_level = std::max(d.threshold_level, t.level);
     }
   }
-  d.level = ProbabilisticLevel(kb, view, leading, mass);
+  // The same level ProbabilisticLevel() gives, from the parts already computed for the report.
+  d.level = std::max(d.self_care_gate ? Triage::kRoutine : d.leading_default, d.threshold_level);
   for (std::size_t r = 0; r < kb.rules.size(); ++r) {
     const RedFlagRule& rule = kb.rules[r];
     if (!Evaluate(kb.expressions, rule.when, view)) continue;
