@@ -140,11 +140,14 @@ class Lookahead {
     double weakest_in = 0.0;
     double strongest_out = -1e300;
     bool any_in = false;
-    for (std::size_t i = 0; i < 3 && i < belief_.ranking.size(); ++i) {
-      const int was = belief_.ranking[i];
-      const int now = out.top3[i];
-      if (std::find(belief_.ranking.begin(), belief_.ranking.begin() + 3, now) ==
-          belief_.ranking.begin() + 3) {
+    // Fewer than three conditions is a valid knowledge base: never form an iterator past the end.
+    const auto now_end =
+        belief_.ranking.begin() +
+        static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, belief_.ranking.size()));
+    for (auto it = belief_.ranking.begin(); it != now_end; ++it) {
+      const int was = *it;
+      const int now = out.top3[static_cast<std::size_t>(it - belief_.ranking.begin())];
+      if (std::find(belief_.ranking.begin(), now_end, now) == now_end) {
         weakest_in = any_in ? std::min(weakest_in, new_score(now)) : new_score(now);
         any_in = true;
       }
