@@ -178,9 +178,14 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
         report.problems.push_back("rule " + kb.rules[r].id + " cannot fire in patient mode");
     }
   }
-  if (kb.self_care_gate >= 0) {
+  std::vector<int> triage_roots;
+  if (kb.self_care_gate >= 0) triage_roots.push_back(kb.self_care_gate);
+  for (const Condition& c : kb.conditions) {
+    if (c.self_care_when >= 0) triage_roots.push_back(c.self_care_when);
+  }
+  for (int root : triage_roots) {
     std::vector<int> mentioned;
-    CollectMentionedFindings(kb.expressions, kb.self_care_gate, mentioned);
+    CollectMentionedFindings(kb.expressions, root, mentioned);
     for (int f : mentioned) used[static_cast<std::size_t>(f)] = true;
   }
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {

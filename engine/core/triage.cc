@@ -13,13 +13,37 @@ double ProbabilityAtLeast(const KnowledgeBase& kb, const std::vector<double>& pr
   return sum;
 }
 
+namespace {
+
+struct LeadingLevel {
+  Triage level = Triage::kSelfCare;
+  bool self_care_criteria = false;
+  bool gate = false;
+};
+
+// The leading condition's level before thresholds and rules: its default, lowered to self-care
+// when its own self-care criteria hold, and lifted back to routine by the self-care gate.
+LeadingLevel LevelOfLeading(const KnowledgeBase& kb, const CaseView& view, int leading) {
+  const Condition& condition = kb.conditions[static_cast<std::size_t>(leading)];
+  LeadingLevel out;
+  out.level = condition.triage;
+  if (condition.self_care_when >= 0 && Evaluate(kb.expressions, condition.self_care_when, view)) {
+    out.self_care_criteria = true;
+    out.level = Triage::kSelfCare;
+  }
+  if (out.level == Triage::kSelfCare && kb.self_care_gate >= 0 &&
+      Evaluate(kb.expressions, kb.self_care_gate, view)) {
+    out.gate = true;
+    out.level = Triage::kRoutine;
+  }
+  return out;
+}
+
+}  // namespace
+
 Triage ProbabilisticLevel(const KnowledgeBase& kb, const CaseView& view, int leading,
                           const std::vector<double>& urgency_mass) {
-  Triage level = kb.conditions[static_cast<std::size_t>(leading)].triage;
-  if (level == Triage::kSelfCare && kb.self_care_gate >= 0 &&
-      Evaluate(kb.expressions, kb.self_care_gate, view)) {
-    level = Triage::kRoutine;
-  }
+  Triage level = LevelOfLeading(kb, view, leading).level;
   for (const ProbabilityThreshold& t : kb.thresholds) {
     if (urgency_mass[static_cast<std::size_t>(t.level)] >= t.min_probability) {
       level = std::max(level, t.level);
@@ -32,8 +56,9 @@ TriageDecision DecideTriage(const KnowledgeBase& kb, const CaseView& view, int l
                             const std::vector<double>& probability) {
   TriageDecision d;
   d.leading_default = kb.conditions[static_cast<std::size_t>(leading)].triage;
-  d.self_care_gate = d.leading_default == Triage::kSelfCare && kb.self_care_gate >= 0 &&
-                     Evaluate(kb.expressions, kb.self_care_gate, view);
+  const LeadingLevel start = LevelOfLeading(kb, view, leading);
+  d.self_care_criteria = start.self_care_criteria;
+  d.self_care_gate = start.gate;
   std::vector<double> mass(kTriageLevels);
   for (int level = 0; level < kTriageLevels; ++level) {
     mass[static_cast<std::size_t>(level)] =
@@ -45,7 +70,7 @@ TriageDecision DecideTriage(const KnowledgeBase& kb, const CaseView& view, int l
     }
   }
   // The same level ProbabilisticLevel() gives, from the parts already computed for the report.
-  d.level = std::max(d.self_care_gate ? Triage::kRoutine : d.leading_default, d.threshold_level);
+  d.level = std::max(start.level, d.threshold_level);
   for (std::size_t r = 0; r < kb.rules.size(); ++r) {
     const RedFlagRule& rule = kb.rules[r];
     if (!Evaluate(kb.expressions, rule.when, view)) continue;

@@ -13,6 +13,7 @@ namespace symcheck {
 struct TriageDecision {
   Triage level = Triage::kSelfCare;
   Triage leading_default = Triage::kSelfCare;  // default level of the most probable condition
+  bool self_care_criteria = false;             // the leading condition's self-care criteria held
   bool self_care_gate = false;                 // the gate lifted self_care to routine
   Triage threshold_level = Triage::kSelfCare;  // highest level whose probability threshold was met
   std::vector<int> fired_rules;                // rule indices, data order

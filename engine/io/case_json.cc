@@ -38,6 +38,7 @@ void WriteAssessment(JsonWriter& w, const KnowledgeBase& kb, const Assessment& a
 
   w.Key("triage_basis").BeginObject();
   w.Key("leading_condition_default").String(TriageId(a.triage.leading_default));
+  w.Key("self_care_criteria").Bool(a.triage.self_care_criteria);
   w.Key("self_care_gate").Bool(a.triage.self_care_gate);
   w.Key("probability_threshold").String(TriageId(a.triage.threshold_level));
   w.Key("rules").BeginArray();

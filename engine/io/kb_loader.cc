@@ -284,12 +284,20 @@ class Loader {
       Condition c;
       c.id = raw.At("id").String();
       const JsonNode item = raw.WithContext("condition " + c.id);
-      item.AllowOnly({"id", "icd10", "triage", "name", "prior", "age_factors", "sex_factors",
-                      "review", "likelihoods"});
+      item.AllowOnly({"id", "icd10", "triage", "self_care_when", "name", "prior", "age_factors",
+                      "sex_factors", "review", "likelihoods"});
       c.icd10 = item.At("icd10").String();
       const auto triage = ParseTriage(item.At("triage").String());
       if (!triage) item.At("triage").Fail("not a triage level id");
       c.triage = *triage;
+      if (item.Has("self_care_when")) {
+        const JsonNode when = item.At("self_care_when");
+        when.AllowOnly({"when", "source", "estimate"});
+        if (c.triage != Triage::kRoutine)
+          when.Fail("allowed only for a condition whose triage is routine");
+        c.self_care_when = ReadRoot(when.At("when"));
+        c.self_care_basis = ReadBasis(when);
+      }
       ReadTexts(item.At("name"), {"patient", "clinician"});
       c.prior = ReadProbability(item.At("prior"), c.prior_basis);
 

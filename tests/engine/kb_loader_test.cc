@@ -32,6 +32,17 @@ TEST(KbLoaderTest, ProbabilityOutOfRangeNamesFilePathAndId) {
             "strictly between 0 and 1 (condition cond_a)");
 }
 
+TEST(KbLoaderTest, SelfCareCriteriaOnlyForRoutineConditions) {
+  // cond_b defaults to self-care already: criteria that lower it would mean nothing.
+  EXPECT_EQ(
+      LoadError([](Json& kb) {
+        kb["conditions"][1]["self_care_when"] = {{"when", {{"present", "f.y"}}},
+                                                 {"estimate", "test"}};
+      }),
+      "tiny/conditions.json: /conditions/1/self_care_when: allowed only for a condition whose "
+      "triage is routine (condition cond_b)");
+}
+
 TEST(KbLoaderTest, ZeroAndOneAreNotProbabilities) {
   EXPECT_NE(LoadError([](Json& kb) { kb["findings"][1]["default"]["p"] = 0; }), "");
   EXPECT_NE(LoadError([](Json& kb) { kb["findings"][1]["default"]["p"] = 1; }), "");

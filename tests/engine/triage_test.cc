@@ -78,6 +78,44 @@ TEST_F(TriageTest, ProbabilityThresholdRaisesTriage) {
   EXPECT_TRUE(a.triage.red_flags.empty());  // no rule fired: the posterior carried it
 }
 
+// cond_a (routine) is self-care when f.y is present, unless the gate (f.z, age 90) lifts it back.
+KnowledgeBase TinyWithSelfCareCriteria() {
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& json) {
+    json["conditions"][0]["self_care_when"] = {{"when", {{"present", "f.y"}}},
+                                               {"estimate", "test"}};
+  }));
+  if (!kb.ok()) throw std::runtime_error(kb.error().message);
+  return std::move(kb).value();
+}
+
+TEST(TriageSelfCareCriteriaTest, LowerARoutineConditionToSelfCare) {
+  const KnowledgeBase kb = TinyWithSelfCareCriteria();
+  const Case c = MakeCase(kb, 30, Sex::kFemale, {"f.x", "f.y"});
+  const Assessment a = Assess(kb, CaseView(c), AssessOptions{});
+  ASSERT_EQ(a.posterior.ranking.front(), 0);
+  EXPECT_TRUE(a.triage.self_care_criteria);
+  EXPECT_EQ(a.triage.level, Triage::kSelfCare);
+}
+
+TEST(TriageSelfCareCriteriaTest, GateStillLiftsToRoutine) {
+  const KnowledgeBase kb = TinyWithSelfCareCriteria();
+  const Case c = MakeCase(kb, 90, Sex::kFemale, {"f.x", "f.y"});
+  const Assessment a = Assess(kb, CaseView(c), AssessOptions{});
+  ASSERT_EQ(a.posterior.ranking.front(), 0);
+  EXPECT_TRUE(a.triage.self_care_criteria);
+  EXPECT_TRUE(a.triage.self_care_gate);
+  EXPECT_EQ(a.triage.level, Triage::kRoutine);
+}
+
+TEST(TriageSelfCareCriteriaTest, WithoutTheCriteriaTheDefaultHolds) {
+  const KnowledgeBase kb = TinyWithSelfCareCriteria();
+  const Case c = MakeCase(kb, 30, Sex::kFemale, {"f.x"}, {"f.y"});
+  const Assessment a = Assess(kb, CaseView(c), AssessOptions{});
+  ASSERT_EQ(a.posterior.ranking.front(), 0);
+  EXPECT_FALSE(a.triage.self_care_criteria);
+  EXPECT_EQ(a.triage.level, Triage::kRoutine);
+}
+
 TEST_F(TriageTest, UnansweredScreenIsReported) {
   const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.x"}));
   EXPECT_EQ(a.unanswered_screen, std::vector<int>{kb_.FindingIndex("red.flag")});
