@@ -105,10 +105,13 @@ TEST(KnowledgeBaseTest, EveryRedFlagRuleFiresAndLiftsAnOrdinaryPicture) {
   }
 }
 
+// The reference cases: the shared dev cases and the held-out cases written blind to the data.
 std::vector<fs::path> DevCases() {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(testing::SourcePath("tests/cases/dev"))) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  for (const char* folder : {"tests/cases/dev", "tests/cases/written"}) {
+    for (const auto& entry : fs::directory_iterator(testing::SourcePath(folder))) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -128,6 +131,49 @@ TEST(KnowledgeBaseTest, UnknownAnswersNeverChangeTheResult) {
     const std::string unknown =
         AssessmentJson(kb, Assess(kb, CaseView(with_dont_know), {}), nullptr);
     EXPECT_EQ(plain, unknown) << file;
+  }
+}
+
+bool RaisesTriage(const KnowledgeBase& kb, int finding) {
+  for (int r : kb.finding_rules[static_cast<std::size_t>(finding)]) {
+    if (kb.rules[static_cast<std::size_t>(r)].level >= Triage::kUrgent) return true;
+  }
+  return false;
+}
+
+TEST(KnowledgeBaseInterviewTest, WithLegSymptomsRedFlagQuestionsComeFirst) {
+  const KnowledgeBase& kb = ProjectKb();
+  for (int age : {25, 40, 70}) {
+    for (Sex sex : {Sex::kFemale, Sex::kMale}) {
+      const Case start = testing::MakeCase(
+          kb, age, sex, {"pain.buttock", "pain.below_knee", "side.one_side"}, {"side.both_sides"});
+      Case answers = start;
+      std::vector<int> asked;
+      for (int q = 0; q < 5; ++q) {
+        const NextStep step = ChooseNextStep(kb, answers, asked, InterviewOptions{});
+        ASSERT_GE(step.finding, 0) << step.stop_reason;
+        EXPECT_TRUE(RaisesTriage(kb, step.finding))
+            << "age " << age << ", question " << q + 1 << ": " << kb.findings[step.finding].id;
+        asked.push_back(step.finding);
+        answers.answers[static_cast<std::size_t>(step.finding)] = Answer::kAbsent;
+      }
+    }
+  }
+}
+
+TEST(KnowledgeBaseInterviewTest, CaudaEquinaScreenWithinFiveQuestionsInEveryCase) {
+  const KnowledgeBase& kb = ProjectKb();
+  const int saddle = kb.FindingIndex("neuro.saddle_numbness");
+  const int retention = kb.FindingIndex("neuro.bladder_retention_new");
+  for (const fs::path& file : DevCases()) {
+    Result<ParsedCase> parsed = ParseCase(kb, testing::ReadFile(file.string()));
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    const InterviewRun run = SimulateInterview(kb, parsed.value().answers, InterviewOptions{});
+    const auto first = run.asked.begin() + std::min<std::ptrdiff_t>(5, run.asked.size());
+    const bool screened = std::find(run.asked.begin(), first, saddle) != first &&
+                          std::find(run.asked.begin(), first, retention) != first;
+    // Either both CES questions came within five, or the interview ended at an emergency first.
+    EXPECT_TRUE(screened || (run.asked.size() < 5 && run.stop_reason == "emergency")) << file;
   }
 }
 
