@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scores the dev cases exactly as FORMAT.md says, with the native build and the WebAssembly build
-# under Node, and prints the side-by-side accuracy table with the issue targets checked.
+# under Node, then prints the side-by-side accuracy table for the dev cases, the held-out written
+# cases and all together, with the issue targets checked on all together.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 native=build/native/engine/symcheck
