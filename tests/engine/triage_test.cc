@@ -88,30 +88,33 @@ KnowledgeBase TinyWithSelfCareCriteria() {
   return std::move(kb).value();
 }
 
-TEST(TriageSelfCareCriteriaTest, LowerARoutineConditionToSelfCare) {
-  const KnowledgeBase kb = TinyWithSelfCareCriteria();
-  const Case c = MakeCase(kb, 30, Sex::kFemale, {"f.x", "f.y"});
-  const Assessment a = Assess(kb, CaseView(c), AssessOptions{});
-  ASSERT_EQ(a.posterior.ranking.front(), 0);
+class TriageSelfCareCriteriaTest : public ::testing::Test {
+ protected:
+  Assessment AssessLeadingA(int age, const std::vector<std::string>& present,
+                            const std::vector<std::string>& absent = {}) {
+    const Case c = MakeCase(kb_, age, Sex::kFemale, present, absent);
+    Assessment a = Assess(kb_, CaseView(c), AssessOptions{});
+    EXPECT_EQ(a.posterior.ranking.front(), 0);  // cond_a leads
+    return a;
+  }
+  KnowledgeBase kb_ = TinyWithSelfCareCriteria();
+};
+
+TEST_F(TriageSelfCareCriteriaTest, LowerARoutineConditionToSelfCare) {
+  const Assessment a = AssessLeadingA(30, {"f.x", "f.y"});
   EXPECT_TRUE(a.triage.self_care_criteria);
   EXPECT_EQ(a.triage.level, Triage::kSelfCare);
 }
 
-TEST(TriageSelfCareCriteriaTest, GateStillLiftsToRoutine) {
-  const KnowledgeBase kb = TinyWithSelfCareCriteria();
-  const Case c = MakeCase(kb, 90, Sex::kFemale, {"f.x", "f.y"});
-  const Assessment a = Assess(kb, CaseView(c), AssessOptions{});
-  ASSERT_EQ(a.posterior.ranking.front(), 0);
+TEST_F(TriageSelfCareCriteriaTest, GateStillLiftsToRoutine) {
+  const Assessment a = AssessLeadingA(90, {"f.x", "f.y"});
   EXPECT_TRUE(a.triage.self_care_criteria);
   EXPECT_TRUE(a.triage.self_care_gate);
   EXPECT_EQ(a.triage.level, Triage::kRoutine);
 }
 
-TEST(TriageSelfCareCriteriaTest, WithoutTheCriteriaTheDefaultHolds) {
-  const KnowledgeBase kb = TinyWithSelfCareCriteria();
-  const Case c = MakeCase(kb, 30, Sex::kFemale, {"f.x"}, {"f.y"});
-  const Assessment a = Assess(kb, CaseView(c), AssessOptions{});
-  ASSERT_EQ(a.posterior.ranking.front(), 0);
+TEST_F(TriageSelfCareCriteriaTest, WithoutTheCriteriaTheDefaultHolds) {
+  const Assessment a = AssessLeadingA(30, {"f.x"}, {"f.y"});
   EXPECT_FALSE(a.triage.self_care_criteria);
   EXPECT_EQ(a.triage.level, Triage::kRoutine);
 }
