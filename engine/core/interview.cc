@@ -368,34 +368,46 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   const auto better = [](const Candidate* a, const Candidate* b) {
     return b == nullptr || a->value > b->value;  // ties keep data order
   };
+  // Questions that come after a yes (follow-ups, and findings asked after it): the most recent yes
+  // that still has such questions leads, so a fever is followed by its risk factors.
+  const auto parent_of = [&](int f) {
+    const Finding& finding = kb.findings[static_cast<std::size_t>(f)];
+    return finding.follow_up_of >= 0 ? finding.follow_up_of : finding.asked_after;
+  };
+  const Candidate* follow_up = nullptr;
+  for (auto it = asked.rbegin(); it != asked.rend() && follow_up == nullptr; ++it) {
+    if (c.answers[static_cast<std::size_t>(*it)] != Answer::kPresent) continue;
+    for (const Candidate& cand : candidates) {
+      if (parent_of(cand.finding) == *it && better(&cand, follow_up)) follow_up = &cand;
+    }
+  }
   const Candidate* chosen = nullptr;
   if (options.strategy == QuestionStrategy::kFixedOrder) {
     chosen = &candidates.front();
+  } else if (!forced.empty()) {
+    double forced_emergency = 0.0;
+    bool may_delay = true;
+    for (const Candidate* cand : forced) {
+      if (better(cand, chosen)) chosen = cand;
+      forced_emergency = std::max(forced_emergency, cand->emergency_probability);
+      may_delay = may_delay && deadline(cand) > settings.follow_up_may_delay_screens_after;
+    }
+    step.screening = true;
+    // A question after a yes that is likelier to reveal an emergency than any screen question due
+    // now goes first (the screen guards against what nothing has pointed to yet), unless one of
+    // them has a deadline that is never delayed.
+    if (may_delay && follow_up != nullptr && follow_up->emergency_probability > forced_emergency) {
+      chosen = follow_up;
+      step.screening = false;
+    }
   } else {
-    if (!forced.empty()) {
-      for (const Candidate* cand : forced) {
-        if (better(cand, chosen)) chosen = cand;
-      }
-      step.screening = true;
-    } else {
-      for (const Candidate& cand : candidates) {
-        if (better(&cand, chosen)) chosen = &cand;
-      }
-      // A follow-up of the question just answered yes stays next to it when it is worth at least a
-      // share of the best question: related questions read as one conversation.
-      if (!asked.empty()) {
-        const Candidate* follow_up = nullptr;
-        for (const Candidate& cand : candidates) {
-          if (kb.findings[static_cast<std::size_t>(cand.finding)].follow_up_of == asked.back() &&
-              better(&cand, follow_up)) {
-            follow_up = &cand;
-          }
-        }
-        if (follow_up != nullptr &&
-            follow_up->value >= settings.follow_up_min_share * chosen->value) {
-          chosen = follow_up;
-        }
-      }
+    for (const Candidate& cand : candidates) {
+      if (better(&cand, chosen)) chosen = &cand;
+    }
+    // ... and is asked next when worth at least a share of the best question: related questions
+    // read as one conversation.
+    if (follow_up != nullptr && follow_up->value >= settings.follow_up_min_share * chosen->value) {
+      chosen = follow_up;
     }
   }
   step.finding = chosen->finding;

@@ -74,6 +74,24 @@ TEST_F(InterviewTest, FollowUpIsAskedOnlyAfterAYesToItsParent) {
                         Id("red.worse")));
 }
 
+TEST(InterviewAskedAfterTest, ComesAfterAYesEvenWithAQuestionBetweenAndIsAskableBefore) {
+  Result<KnowledgeBase> loaded = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& kb) {
+    for (auto& f : kb["findings"]) {
+      if (f["id"] == "side.midline") f["asked_after"] = "f.x";
+    }
+    kb["interview"]["follow_up"] = {{"min_share", 0.0}, {"estimate", "test"}};
+    kb["interview"]["stop"]["min_questions"] = 10;  // keep asking: this test is about the order
+  }));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const KnowledgeBase& kb = loaded.value();
+  const int fx = kb.FindingIndex("f.x"), fz = kb.FindingIndex("f.z");
+  const int after = kb.FindingIndex("side.midline");  // worth less than f.y, the best question
+  EXPECT_TRUE(IsAskable(kb, MakeCase(kb, 30, Sex::kFemale, {}), Audience::kPatient, after));
+  const Case c = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "f.x"}, {"f.z", "red.flag"});
+  const NextStep step = ChooseNextStep(kb, c, {fx, fz}, InterviewOptions{});
+  EXPECT_EQ(step.finding, after) << step.stop_reason;
+}
+
 TEST_F(InterviewTest, SameAnswersAlwaysGiveTheSameNextQuestion) {
   const Case c = MakeCase(kb_, 44, Sex::kMale, {"pain.region"}, {"red.flag"});
   const NextStep first = ChooseNextStep(kb_, c, {Id("red.flag")}, options_);
