@@ -16,7 +16,7 @@ for every folder and for all together. Three goals not yet
 reached (assess top-3 >= 95%; interview top-3 within 5 points of assess and mean questions <= 12)
 are printed as open goals on every run until they are met and moved into the enforced list.
 """
-import argparse, collections, glob, json, os, shlex, subprocess, sys
+import argparse, collections, glob, json, os, shlex, subprocess, sys, tempfile
 
 LEVELS = ["self_care", "routine", "urgent", "emergency"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -62,6 +62,60 @@ def score(cases, outputs):
             misses.append(f"{case['id']}: want {exp['condition']}/{want}, got {ranked[:3]}/{got}"
                           + (f" asked={len(out['asked'])}" if "asked" in out else ""))
     return s, confusion, misses
+
+
+def rule_witnesses(expr, definitions, limit=6):
+    """Minimal sets of present findings (and a minimum age) that make a rule expression hold:
+    the first few choices of each `any`, every part of each `all`; absent and `not` parts hold
+    when the finding is unknown, so they need nothing."""
+    if "present" in expr:
+        return [({expr["present"]}, 0)]
+    if "absent" in expr or "not" in expr:
+        return [(set(), 0)]
+    if "age_at_least" in expr:
+        return [(set(), expr["age_at_least"])]
+    if "ref" in expr:
+        return rule_witnesses(definitions[expr["ref"]], definitions)[:1]
+    if "any" in expr:
+        return [w for sub in expr["any"] for w in rule_witnesses(sub, definitions)][:limit]
+    combos = [(set(), 0)]
+    for sub in expr["all"]:
+        combos = [(a | b, max(x, y)) for a, x in combos for b, y in rule_witnesses(sub, definitions)]
+        combos = combos[:limit * 4]
+    return combos
+
+
+def emergency_witnesses(runner, kb_dir):
+    """Interviews of minimal emergency presentations: for each emergency rule, people who have
+    exactly what a way of firing it needs (plus a marked buttock and a side) and know nothing
+    else. Returns (reached, total, misses)."""
+    rules = json.load(open(os.path.join(kb_dir, "rules.json")))["triage"]
+    findings = {f["id"]: f for f in json.load(open(os.path.join(kb_dir, "findings.json")))["findings"]}
+    regions = {f"pain.{r}" for r in ("buttock", "low_back", "sacroiliac_region", "posterior_thigh", "below_knee",
+                                     "sitting_bone", "tailbone", "perianal", "lateral_hip", "groin")}
+    reached, misses = 0, []
+    with tempfile.TemporaryDirectory() as tmp:
+        cases = []
+        for rule in rules["red_flag_rules"]:
+            if rule["level"] != "emergency":
+                continue
+            for i, (present, age) in enumerate(rule_witnesses(rule["when"], rules.get("definitions", {}))):
+                present = set(present)
+                present |= {findings[f]["follow_up_of"] for f in list(present) if findings[f].get("follow_up_of")}
+                if not present & regions:
+                    present.add("pain.buttock")
+                present.add("side.one_side")
+                case = {"age": max(age, 45), "sex": "male", "present": sorted(present), "absent": []}
+                path = os.path.join(tmp, f"{rule['id']}-{i}.json")
+                json.dump(case, open(path, "w"))
+                cases.append((rule["id"], path, case))
+        for rule_id, path, case in cases:
+            out = run(runner, "interview", path, case, "adaptive")
+            if out["triage"] == "emergency":
+                reached += 1
+            else:
+                misses.append(f"{rule_id}: {', '.join(case['present'])} -> {out['triage']}")
+    return reached, len(cases), misses
 
 
 def pct(a, b):
@@ -115,6 +169,13 @@ def main():
             print(f"\nMisses ({mode}{' ' + strategy if strategy else ''}):")
             for line in m:
                 print("  " + line)
+
+    kb_dir = os.environ.get("SYMCHECK_KB", os.path.join(ROOT, "data/kb"))
+    reached, total, missed = emergency_witnesses(a.runner, kb_dir)
+    print(f"\nMinimal emergency presentations (each way of firing each emergency rule, nothing else known): "
+          f"the adaptive interview reaches emergency in {reached}/{total}")
+    for line in missed:
+        print("  not reached: " + line)
 
     # Targets of the knowledge-base and interview issues. The statistical ones are enforced on the
     # first folder (the shared dev cases, where the issues set them); the two that must never

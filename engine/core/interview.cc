@@ -205,6 +205,8 @@ struct Candidate {
   double change_probability = 0.0;         // triage level or top three changes
   double triage_change_probability = 0.0;  // triage level changes
   double emergency_probability = 0.0;      // the answer makes it an emergency
+  /// Expected rise in the chance that an engaged emergency rule fires (see below).
+  double completion = 0.0;
 };
 
 }  // namespace
@@ -263,6 +265,27 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   };
   const CaseView now_view(c);
 
+  // Emergency rules the answers have engaged: a present finding of the rule's own (not a region or
+  // side from the body diagram) and a real chance of firing. Their missing parts come before
+  // anything but the earliest screen questions: a fever with drug injection, or a fall with
+  // inability to stand, is one answer from an emergency.
+  std::vector<bool> engaged(kb.rules.size(), false);
+  const auto from_diagram = [&](int f) {
+    const auto& diagram = settings.diagram_findings;
+    return std::find(diagram.begin(), diagram.end(), f) != diagram.end() ||
+           f == settings.side_one || f == settings.side_both || f == settings.side_midline;
+  };
+  for (std::size_t r = 0; r < kb.rules.size(); ++r) {
+    const RedFlagRule& rule = kb.rules[r];
+    if (rule.level != Triage::kEmergency || belief.rule_fired[r]) continue;
+    const bool touched =
+        std::any_of(rule.mentioned_findings.begin(), rule.mentioned_findings.end(), [&](int f) {
+          return c.answers[static_cast<std::size_t>(f)] == Answer::kPresent && !from_diagram(f);
+        });
+    engaged[r] = touched && HoldProbability(kb.expressions, rule.when, now_view, predictive) >=
+                                settings.completion_min_probability;
+  }
+
   Lookahead lookahead(kb, c, belief, options.scoring);
   std::vector<Candidate> candidates;
   candidates.reserve(askable.size());
@@ -291,6 +314,9 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
       const double moved =
           p_yes * std::abs(p_if_yes - p_now) + (1.0 - p_yes) * std::abs(p_if_no - p_now);
       triage_value += raise * moved;
+      if (engaged[static_cast<std::size_t>(r)]) {
+        cand.completion = std::max(cand.completion, answerable * p_yes * (p_if_yes - p_now));
+      }
     }
     // Information about which condition, plus (weighted) about how urgent the likely condition is:
     // a rare serious condition holds little of the first but much of the second.
@@ -368,46 +394,47 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   const auto better = [](const Candidate* a, const Candidate* b) {
     return b == nullptr || a->value > b->value;  // ties keep data order
   };
-  // Questions that come after a yes (follow-ups, and findings asked after it): the most recent yes
-  // that still has such questions leads, so a fever is followed by its risk factors.
-  const auto parent_of = [&](int f) {
-    const Finding& finding = kb.findings[static_cast<std::size_t>(f)];
-    return finding.follow_up_of >= 0 ? finding.follow_up_of : finding.asked_after;
-  };
-  const Candidate* follow_up = nullptr;
-  for (auto it = asked.rbegin(); it != asked.rend() && follow_up == nullptr; ++it) {
-    if (c.answers[static_cast<std::size_t>(*it)] != Answer::kPresent) continue;
-    for (const Candidate& cand : candidates) {
-      if (parent_of(cand.finding) == *it && better(&cand, follow_up)) follow_up = &cand;
-    }
+  // The part of an engaged emergency rule most likely to complete it.
+  const Candidate* completing = nullptr;
+  for (const Candidate& cand : candidates) {
+    if (cand.completion > 0.0 &&
+        (completing == nullptr || cand.completion > completing->completion))
+      completing = &cand;
   }
   const Candidate* chosen = nullptr;
   if (options.strategy == QuestionStrategy::kFixedOrder) {
     chosen = &candidates.front();
   } else if (!forced.empty()) {
-    double forced_emergency = 0.0;
     bool may_delay = true;
     for (const Candidate* cand : forced) {
       if (better(cand, chosen)) chosen = cand;
-      forced_emergency = std::max(forced_emergency, cand->emergency_probability);
-      may_delay = may_delay && deadline(cand) > settings.follow_up_may_delay_screens_after;
+      may_delay = may_delay && deadline(cand) > settings.completion_may_delay_screens_after;
     }
     step.screening = true;
-    // A question after a yes that is likelier to reveal an emergency than any screen question due
-    // now goes first (the screen guards against what nothing has pointed to yet), unless one of
-    // them has a deadline that is never delayed.
-    if (may_delay && follow_up != nullptr && follow_up->emergency_probability > forced_emergency) {
-      chosen = follow_up;
+    if (may_delay && completing != nullptr) {
+      chosen = completing;
       step.screening = false;
     }
+  } else if (completing != nullptr) {
+    chosen = completing;
   } else {
     for (const Candidate& cand : candidates) {
       if (better(&cand, chosen)) chosen = &cand;
     }
-    // ... and is asked next when worth at least a share of the best question: related questions
-    // read as one conversation.
-    if (follow_up != nullptr && follow_up->value >= settings.follow_up_min_share * chosen->value) {
-      chosen = follow_up;
+    // A follow-up of the question just answered yes stays next to it when it is worth at least a
+    // share of the best question: related questions read as one conversation.
+    if (!asked.empty()) {
+      const Candidate* follow_up = nullptr;
+      for (const Candidate& cand : candidates) {
+        if (kb.findings[static_cast<std::size_t>(cand.finding)].follow_up_of == asked.back() &&
+            better(&cand, follow_up)) {
+          follow_up = &cand;
+        }
+      }
+      if (follow_up != nullptr &&
+          follow_up->value >= settings.follow_up_min_share * chosen->value) {
+        chosen = follow_up;
+      }
     }
   }
   step.finding = chosen->finding;

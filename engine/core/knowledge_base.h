@@ -19,9 +19,6 @@ struct Finding {
   double default_rate = 0.5;  // P(finding | a condition that does not specifically cause it)
   Basis default_basis;
   int follow_up_of = -1;  // asked only once this finding is present
-  /// Asked next after a yes to this finding (when worth it), but askable at any time: the risk
-  /// factors that turn a fever into an emergency come together after the fever.
-  int asked_after = -1;
   std::optional<Sex> only_sex;
   /// Part of the red-flag screen: asked within this many questions whenever any pain is marked
   /// (0: not part of the screen).
@@ -102,9 +99,11 @@ struct InterviewSettings {
   double dont_know_probability = 0.15;
   /// A follow-up of a yes comes next when worth at least this share of the best question.
   double follow_up_min_share = 0.5;
-  /// A follow-up likelier to reveal an emergency may go before screen questions whose deadline is
-  /// later than this (earlier deadlines, the cauda equina pair, are never delayed).
-  int follow_up_may_delay_screens_after = 0;
+  /// An emergency rule with a present finding of its own and at least this chance of firing is
+  /// engaged: the question likeliest to complete it comes next, before screen questions due later
+  /// than `completion_may_delay_screens_after` (earlier ones, the cauda equina pair, never wait).
+  double completion_min_probability = 0.02;
+  int completion_may_delay_screens_after = 5;
   /// Findings the body diagram records (never asked as questions) and the side findings it implies.
   std::vector<int> diagram_findings;
   int side_one = -1;

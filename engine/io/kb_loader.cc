@@ -182,8 +182,8 @@ class Loader {
     section.ForEach([&](const JsonNode& raw, std::size_t) {
       const std::string id = raw.At("id").String();
       const JsonNode item = raw.WithContext("finding " + id);
-      item.AllowOnly({"id", "kind", "audience", "text", "default", "follow_up_of", "asked_after",
-                      "only_sex", "screen_within"});
+      item.AllowOnly({"id", "kind", "audience", "text", "default", "follow_up_of", "only_sex",
+                      "screen_within"});
       Finding f;
       f.id = id;
       f.kind = item.At("kind").String();
@@ -208,13 +208,6 @@ class Loader {
         f.follow_up_of = FindingRef(item.At("follow_up_of"));
         if (f.follow_up_of == kb_.FindingIndex(id))
           item.At("follow_up_of").Fail("a finding cannot follow itself");
-      }
-      if (item.Has("asked_after")) {
-        f.asked_after = FindingRef(item.At("asked_after"));
-        if (f.asked_after == kb_.FindingIndex(id))
-          item.At("asked_after").Fail("a finding cannot follow itself");
-        if (item.Has("follow_up_of"))
-          item.At("asked_after").Fail("a follow-up already comes after its parent");
       }
       if (item.Has("only_sex")) {
         const auto sex = ParseSex(item.At("only_sex").String());
@@ -470,7 +463,7 @@ class Loader {
 
   void ReadInterview(const JsonNode& interview) {
     interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "follow_up",
-                         "triage_weights", "urgency_information", "diagram_findings",
+                         "completion", "triage_weights", "urgency_information", "diagram_findings",
                          "side_findings"});
     InterviewSettings& s = kb_.interview;
     s.max_questions = interview.At("max_questions").Integer();
@@ -496,17 +489,25 @@ class Loader {
     s.dont_know_probability = ReadProbability(interview.At("dont_know_probability"), unused);
     if (interview.Has("follow_up")) {
       const JsonNode follow_up = interview.At("follow_up");
-      follow_up.AllowOnly({"min_share", "may_delay_screens_after", "source", "estimate"});
+      follow_up.AllowOnly({"min_share", "source", "estimate"});
       s.follow_up_min_share = follow_up.At("min_share").Number();
       if (s.follow_up_min_share < 0 || s.follow_up_min_share > 1) {
         follow_up.At("min_share").Fail("min_share must lie in [0, 1]");
       }
-      if (follow_up.Has("may_delay_screens_after")) {
-        const JsonNode after = follow_up.At("may_delay_screens_after");
-        s.follow_up_may_delay_screens_after = after.Integer();
-        if (s.follow_up_may_delay_screens_after < 0) after.Fail("must not be negative");
-      }
+
       (void)ReadBasis(follow_up);
+    }
+    if (interview.Has("completion")) {
+      const JsonNode completion = interview.At("completion");
+      completion.AllowOnly({"min_probability", "may_delay_screens_after", "source", "estimate"});
+      const JsonNode min_probability = completion.At("min_probability");
+      s.completion_min_probability = min_probability.Number();
+      if (!(s.completion_min_probability > 0 && s.completion_min_probability < 1))
+        min_probability.Fail("must lie strictly between 0 and 1");
+      const JsonNode after = completion.At("may_delay_screens_after");
+      s.completion_may_delay_screens_after = after.Integer();
+      if (s.completion_may_delay_screens_after < 0) after.Fail("must not be negative");
+      (void)ReadBasis(completion);
     }
     const JsonNode weights = interview.At("triage_weights");
     weights.AllowOnly({"self_care", "routine", "urgent", "emergency", "source", "estimate"});

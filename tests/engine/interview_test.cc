@@ -74,22 +74,27 @@ TEST_F(InterviewTest, FollowUpIsAskedOnlyAfterAYesToItsParent) {
                         Id("red.worse")));
 }
 
-TEST(InterviewAskedAfterTest, ComesAfterAYesEvenWithAQuestionBetweenAndIsAskableBefore) {
+TEST(InterviewCompletionTest, AYesThatEngagesAnEmergencyRuleBringsItsMissingPartNext) {
+  // R3 (test only): f.z and side.midline together are an emergency. side.midline is worth less
+  // than other questions, so only the engaged rule brings it forward.
   Result<KnowledgeBase> loaded = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& kb) {
-    for (auto& f : kb["findings"]) {
-      if (f["id"] == "side.midline") f["asked_after"] = "f.x";
-    }
-    kb["interview"]["follow_up"] = {{"min_share", 0.0}, {"estimate", "test"}};
+    kb["triage"]["red_flag_rules"].push_back(
+        {{"id", "R3"},
+         {"level", "emergency"},
+         {"points_to", "cond_e"},
+         {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
+         {"estimate", "test"}});
     kb["interview"]["stop"]["min_questions"] = 10;  // keep asking: this test is about the order
   }));
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const KnowledgeBase& kb = loaded.value();
-  const int fx = kb.FindingIndex("f.x"), fz = kb.FindingIndex("f.z");
-  const int after = kb.FindingIndex("side.midline");  // worth less than f.y, the best question
-  EXPECT_TRUE(IsAskable(kb, MakeCase(kb, 30, Sex::kFemale, {}), Audience::kPatient, after));
-  const Case c = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "f.x"}, {"f.z", "red.flag"});
-  const NextStep step = ChooseNextStep(kb, c, {fx, fz}, InterviewOptions{});
-  EXPECT_EQ(step.finding, after) << step.stop_reason;
+  const int fz = kb.FindingIndex("f.z"), midline = kb.FindingIndex("side.midline");
+  const Case engaged = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "f.z"}, {"red.flag"});
+  const NextStep step = ChooseNextStep(kb, engaged, {fz}, InterviewOptions{});
+  EXPECT_EQ(step.finding, midline) << step.stop_reason;
+  // Without the yes the rule is not engaged and the usual order holds.
+  const Case plain = MakeCase(kb, 30, Sex::kFemale, {"pain.region"}, {"f.z", "red.flag"});
+  EXPECT_NE(ChooseNextStep(kb, plain, {fz}, InterviewOptions{}).finding, midline);
 }
 
 TEST_F(InterviewTest, SameAnswersAlwaysGiveTheSameNextQuestion) {
