@@ -43,7 +43,6 @@ struct Condition {
   /// Expression root, or -1: when it holds, a routine condition is self-care (still subject to the
   /// self-care gate), e.g. fresh tailbone pain after a fall.
   int self_care_when = -1;
-  Basis self_care_basis;
   double prior = 0.0;
   Basis prior_basis;
   std::vector<double> age_factors;  // one per model age band

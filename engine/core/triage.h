@@ -1,5 +1,5 @@
-// Triage: the leading condition's default level, the self-care gate, probability thresholds and
-// red-flag rules, most urgent wins (data/README.md explains each step).
+// Triage: the leading condition's default level, its self-care criteria, the self-care gate,
+// probability thresholds and red-flag rules, most urgent wins (data/README.md explains each step).
 #ifndef SYMCHECK_CORE_TRIAGE_H_
 #define SYMCHECK_CORE_TRIAGE_H_
 

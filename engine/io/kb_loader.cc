@@ -296,7 +296,7 @@ class Loader {
         if (c.triage != Triage::kRoutine)
           when.Fail("allowed only for a condition whose triage is routine");
         c.self_care_when = ReadRoot(when.At("when"));
-        c.self_care_basis = ReadBasis(when);
+        (void)ReadBasis(when);
       }
       ReadTexts(item.At("name"), {"patient", "clinician"});
       c.prior = ReadProbability(item.At("prior"), c.prior_basis);
@@ -494,7 +494,6 @@ class Loader {
       if (s.follow_up_min_share < 0 || s.follow_up_min_share > 1) {
         follow_up.At("min_share").Fail("min_share must lie in [0, 1]");
       }
-
       (void)ReadBasis(follow_up);
     }
     if (interview.Has("completion")) {
