@@ -207,6 +207,7 @@ struct Candidate {
   double emergency_probability = 0.0;      // the answer makes it an emergency
   /// Expected rise in the chance that an engaged emergency rule fires (see below).
   double completion = 0.0;
+  double yes_entropy = 0.0;  // entropy over the conditions after a yes
 };
 
 }  // namespace
@@ -325,6 +326,7 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
                                    (now_urgency_entropy - (p_yes * yes.urgency_entropy +
                                                            (1.0 - p_yes) * no.urgency_entropy));
     cand.value = answerable * (triage_value + information);
+    cand.yes_entropy = yes.entropy;
 
     const bool yes_triage = yes.level != belief.level;
     const bool no_triage = no.level != belief.level;
@@ -405,9 +407,11 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   if (options.strategy == QuestionStrategy::kFixedOrder) {
     chosen = &candidates.front();
   } else if (!forced.empty()) {
+    // Among the screen questions due now, the one whose yes says most about the cause comes first:
+    // a yes to a screen question usually ends the interview, and the ranked causes then rest on it.
     bool may_delay = true;
     for (const Candidate* cand : forced) {
-      if (better(cand, chosen)) chosen = cand;
+      if (chosen == nullptr || cand->yes_entropy < chosen->yes_entropy) chosen = cand;
       may_delay = may_delay && deadline(cand) > settings.completion_may_delay_screens_after;
     }
     step.screening = true;
