@@ -14,13 +14,13 @@
 //  5. the gzipped size of every file of the page and the budgets;
 //  6. in headless Chromium: navigation to first question usable, cold and offline.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, constants as zlib } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { loadEngine } from './symcheck.mjs';
+import { siteSizes, sizeBudgets } from './site_sizes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = process.env.SYMCHECK_SITE || path.join(ROOT, 'build/wasm/site');
@@ -280,28 +280,14 @@ printf('\n4. Memory through 24 whole interviews: WebAssembly memory peak %s MiB;
 budget('module memory within 16 MiB through a whole interview', peakModule <= 16 * 1048576, `${(peakModule / 1048576).toFixed(1)} MiB`);
 
 // ---- 5. sizes ---------------------------------------------------------------------------------
-const gz = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
-const siteFiles = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) walk(full); else siteFiles.push(full);
-  }
-})(SITE);
 console.log('\n5. Page files, gzipped (level 9)');
-let total = 0;
-const sizes = {};
-for (const file of siteFiles.sort()) {
-  const g = gz(file);
-  total += g;
-  sizes[path.relative(SITE, file)] = { raw: statSync(file).size, gzip: g };
-  printf('   %-40s %8s B raw %8s B gzip', path.relative(SITE, file), statSync(file).size, g);
+const sizes = siteSizes(SITE);
+for (const [file, { raw, gzip }] of Object.entries(sizes.files)) {
+  printf('   %-40s %8s B raw %8s B gzip', file, raw, gzip);
 }
-const moduleGz = sizes['symcheck.wasm'].gzip + sizes['symcheck.mjs'].gzip;
-printf('   %-40s %26s B gzip', 'everything (first load incl. precache)', total);
-results.sizes = { files: sizes, module_gzip: moduleGz, total_gzip: total };
-budget('.wasm plus loader at most 100 KB gzipped', moduleGz <= 100 * 1024, `${(moduleGz / 1024).toFixed(1)} KB`);
-budget('whole first load at most 250 KB gzipped', total <= 250 * 1024, `${(total / 1024).toFixed(1)} KB`);
+printf('   %-40s %26s B gzip', 'everything (first load incl. precache)', sizes.total_gzip);
+results.sizes = sizes;
+for (const b of sizeBudgets(sizes)) budget(b.name, b.ok, b.detail);
 
 // ---- 6. Chromium: navigation to first question usable -----------------------------------------
 if (withBrowser) {

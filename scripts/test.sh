@@ -22,6 +22,7 @@ cmake --workflow --preset native
 step "WebAssembly build, the engine under Node, native/WebAssembly parity"
 cmake --workflow --preset wasm
 node --test --test-concurrency=1 tests/wasm/
+node scripts/site_sizes.mjs --check
 
 step "dev cases scored as FORMAT.md says (native and WebAssembly)"
 scripts/benchmark.sh

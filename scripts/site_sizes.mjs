@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Gzipped sizes of the built site and its two download budgets, shared by the benchmark
+// (scripts/bench.mjs) and the test script, which fails when a budget is exceeded: sizes are
+// deterministic, so unlike timings they can gate a change.
+//
+//   node scripts/site_sizes.mjs [--check] [SITE_DIR]   (default build/wasm/site)
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, constants as zlib } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const SIZE_BUDGETS = {
+  module_gzip: { limit: 100 * 1024, name: '.wasm plus loader at most 100 KB gzipped' },
+  total_gzip: { limit: 250 * 1024, name: 'whole first load at most 250 KB gzipped' },
+};
+
+/// Every file of the site with its raw and gzipped (level 9) size, the module (wasm + loader) and
+/// the whole first load (the service worker precaches every file).
+export function siteSizes(site) {
+  const files = {};
+  (function walk(dir) {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        walk(full);
+      } else {
+        const gzip = gzipSync(readFileSync(full), { level: zlib.Z_BEST_COMPRESSION }).length;
+        files[path.relative(site, full)] = { raw: statSync(full).size, gzip };
+      }
+    }
+  })(site);
+  const total = Object.values(files).reduce((sum, f) => sum + f.gzip, 0);
+  return { files, module_gzip: files['symcheck.wasm'].gzip + files['symcheck.mjs'].gzip, total_gzip: total };
+}
+
+/// [{name, ok, detail}] for the two size budgets.
+export function sizeBudgets(sizes) {
+  return Object.entries(SIZE_BUDGETS).map(([key, { limit, name }]) => ({
+    name,
+    ok: sizes[key] <= limit,
+    detail: `${(sizes[key] / 1024).toFixed(1)} KB`,
+  }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const site = args.find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'build/wasm/site');
+  const results = sizeBudgets(siteSizes(site));
+  for (const b of results) console.log(`${b.ok ? 'met    ' : 'MISSED '} ${b.name}: ${b.detail}`);
+  if (args.includes('--check') && results.some((b) => !b.ok)) process.exit(1);
+}
