@@ -6,7 +6,10 @@ interview with both question strategies, side by side, plus a per-condition conf
 
 Default folders: tests/cases/dev (the shared reference cases) and tests/cases/written (held-out
 cases written blind to the knowledge base, see their README). With several folders the table is
-printed for each and for all together; the confusion table and misses cover all.
+printed for each and for all together; the confusion table and misses cover all. Then the
+adaptive interview is played on minimal emergency presentations built from the knowledge base's
+own rules (each way of firing each emergency rule, nothing else known), and the count that reach
+emergency is printed with the ones that do not (reported, not enforced).
 
 --check exits 1 unless, on the first folder (the dev cases, where the issues set the targets):
 assess top-1 >= 85%, triage exact >= 90%, urgent under-triage <= 10%, over-triage <= 10%;
