@@ -92,10 +92,10 @@ def emergency_witnesses(runner, kb_dir):
     """Interviews of minimal emergency presentations: for each emergency rule, people who have
     exactly what a way of firing it needs (plus a marked buttock and a side) and know nothing
     else. Returns (reached, total, misses)."""
-    rules = json.load(open(os.path.join(kb_dir, "rules.json")))["triage"]
+    kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
+    rules = kb_rules["triage"]
+    regions = set(kb_rules["interview"]["diagram_findings"])
     findings = {f["id"]: f for f in json.load(open(os.path.join(kb_dir, "findings.json")))["findings"]}
-    regions = {f"pain.{r}" for r in ("buttock", "low_back", "sacroiliac_region", "posterior_thigh", "below_knee",
-                                     "sitting_bone", "tailbone", "perianal", "lateral_hip", "groin")}
     reached, misses = 0, []
     with tempfile.TemporaryDirectory() as tmp:
         cases = []

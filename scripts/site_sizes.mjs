@@ -23,11 +23,12 @@ export function siteSizes(site) {
   (function walk(dir) {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) {
+      const stat = statSync(full);
+      if (stat.isDirectory()) {
         walk(full);
       } else {
         const gzip = gzipSync(readFileSync(full), { level: zlib.Z_BEST_COMPRESSION }).length;
-        files[path.relative(site, full)] = { raw: statSync(full).size, gzip };
+        files[path.relative(site, full)] = { raw: stat.size, gzip };
       }
     }
   })(site);

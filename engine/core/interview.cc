@@ -195,6 +195,12 @@ double PredictivePresent(const KnowledgeBase& kb, const Belief& belief, int find
   return std::clamp(p, 0.0, 1.0);
 }
 
+// Recorded by the body diagram (a marked region), never asked.
+bool IsDiagramRegion(const InterviewSettings& settings, int finding) {
+  const auto& diagram = settings.diagram_findings;
+  return std::find(diagram.begin(), diagram.end(), finding) != diagram.end();
+}
+
 bool AnyPain(const KnowledgeBase& kb, const Case& c) {
   return kb.any_pain >= 0 && symcheck::Evaluate(kb.expressions, kb.any_pain, CaseView(c));
 }
@@ -222,8 +228,7 @@ bool IsAskable(const KnowledgeBase& kb, const Case& c, Audience audience, int fi
       c.answers[static_cast<std::size_t>(f.follow_up_of)] != Answer::kPresent) {
     return false;
   }
-  const auto& diagram = kb.interview.diagram_findings;
-  return std::find(diagram.begin(), diagram.end(), finding) == diagram.end();
+  return !IsDiagramRegion(kb.interview, finding);
 }
 
 NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vector<int>& asked,
@@ -266,15 +271,21 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
   };
   const CaseView now_view(c);
 
+  // The chance that each rule not yet fired will fire, given the answers so far (unknown findings
+  // at their predictive probability): shared by every candidate below.
+  std::vector<double> hold_now(kb.rules.size(), 0.0);
+  for (std::size_t r = 0; r < kb.rules.size(); ++r) {
+    if (!belief.rule_fired[r])
+      hold_now[r] = HoldProbability(kb.expressions, kb.rules[r].when, now_view, predictive);
+  }
   // Emergency rules the answers have engaged: a present finding of the rule's own (not a region or
   // side from the body diagram) and a real chance of firing. Their missing parts come before
   // anything but the earliest screen questions: a fever with drug injection, or a fall with
   // inability to stand, is one answer from an emergency.
   std::vector<bool> engaged(kb.rules.size(), false);
   const auto from_diagram = [&](int f) {
-    const auto& diagram = settings.diagram_findings;
-    return std::find(diagram.begin(), diagram.end(), f) != diagram.end() ||
-           f == settings.side_one || f == settings.side_both || f == settings.side_midline;
+    return IsDiagramRegion(settings, f) || f == settings.side_one || f == settings.side_both ||
+           f == settings.side_midline;
   };
   for (std::size_t r = 0; r < kb.rules.size(); ++r) {
     const RedFlagRule& rule = kb.rules[r];
@@ -283,8 +294,7 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
         std::any_of(rule.mentioned_findings.begin(), rule.mentioned_findings.end(), [&](int f) {
           return c.answers[static_cast<std::size_t>(f)] == Answer::kPresent && !from_diagram(f);
         });
-    engaged[r] = touched && HoldProbability(kb.expressions, rule.when, now_view, predictive) >=
-                                settings.completion_min_probability;
+    engaged[r] = touched && hold_now[r] >= settings.completion_min_probability;
   }
 
   Lookahead lookahead(kb, c, belief, options.scoring);
@@ -307,7 +317,7 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
       const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
       const double raise = weight_of(rule.level) - now_weight;
       if (belief.rule_fired[static_cast<std::size_t>(r)] || raise <= 0.0) continue;
-      const double p_now = HoldProbability(kb.expressions, rule.when, now_view, predictive);
+      const double p_now = hold_now[static_cast<std::size_t>(r)];
       const double p_if_yes =
           HoldProbability(kb.expressions, rule.when, CaseView(c, f, Answer::kPresent), predictive);
       const double p_if_no =

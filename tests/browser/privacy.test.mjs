@@ -85,6 +85,14 @@ test('no off-origin request, no storage, New patient erases, history carries not
   }
 });
 
+// Leave the page for another one, come back with the Back button: no answer may show.
+async function comeBackFromAnotherPage(page) {
+  await page.goto('about:blank');
+  await page.goBack();
+  await waitReady(page);
+  await assertNoAnswersInDom(page);
+}
+
 test('going back to the page (back-forward cache or reload) shows no answers', async () => {
   const browser = await launch({ viewport: PHONE });
   try {
@@ -94,19 +102,12 @@ test('going back to the page (back-forward cache or reload) shows no answers', a
     await question(page).getByRole('button', { name: 'No', exact: true }).click();
     await page.getByRole('button', { name: 'Show results', exact: true }).click();
     await result(page).waitFor();
-    // Leave the page for another one, then come back with the Back button.
-    await page.goto('about:blank');
-    await page.goBack();
-    await waitReady(page);
-    await assertNoAnswersInDom(page);
+    await comeBackFromAnotherPage(page);
     // Forward and back again after New patient.
     await start(page, { age: AGE, sex: 'Female', regions: ['Tailbone'] });
     await question(page).waitFor();
     await page.getByRole('button', { name: 'New patient', exact: true }).click();
-    await page.goto('about:blank');
-    await page.goBack();
-    await waitReady(page);
-    await assertNoAnswersInDom(page);
+    await comeBackFromAnotherPage(page);
     // A reload starts empty too.
     await start(page, { age: AGE, sex: 'Female', regions: ['Tailbone'] });
     await question(page).waitFor();
