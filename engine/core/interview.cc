@@ -18,8 +18,12 @@ struct Belief {
   std::vector<double> probability;
   std::vector<int> ranking;
   double top = 0.0;
-  double total = 0.0;                           // sum of weight
-  double weighted_log = 0.0;                    // sum of weight * (score - top)
+  double total = 0.0;  // sum of weight
+  // The tempered view that information is measured on (InterviewSettings::information_exponent):
+  // weight^exponent, its sum and the sum of tempered * exponent * (score - top).
+  std::vector<double> tempered;
+  double tempered_total = 0.0;
+  double tempered_weighted_log = 0.0;
   std::array<double, kTriageLevels> urgency{};  // sum of weight by default level and above
   std::vector<bool> rule_fired;
   Triage level = Triage::kSelfCare;
@@ -28,7 +32,7 @@ struct Belief {
 struct Outcome {
   Triage level = Triage::kSelfCare;          // with red-flag rules
   Triage probabilistic = Triage::kSelfCare;  // leading default, gate and thresholds only
-  double entropy = 0.0;                      // over conditions
+  double entropy = 0.0;                      // over conditions, tempered view
   double urgency_entropy = 0.0;              // over the default triage levels of the conditions
   std::array<int, 3> top3{-1, -1, -1};
   /// The top three differs from today's by more than a near tie: the weakest newcomer beats the
@@ -53,6 +57,7 @@ double UrgencyEntropy(const std::array<double, kTriageLevels>& urgency, double t
 
 Belief MakeBelief(const KnowledgeBase& kb, const Case& c, const ScoringOptions& scoring) {
   Belief b;
+  const double exponent = kb.interview.information_exponent;
   const CaseView view(c);
   const std::size_t n = kb.conditions.size();
   b.log_prior.resize(n);
@@ -61,11 +66,14 @@ Belief MakeBelief(const KnowledgeBase& kb, const Case& c, const ScoringOptions& 
   ScoreConditions(kb, view, scoring, b.score);
   b.top = *std::max_element(b.score.begin(), b.score.end());
   b.weight.resize(n);
+  b.tempered.resize(n);
   b.probability.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     b.weight[i] = PortableExp(b.score[i] - b.top);
     b.total += b.weight[i];
-    b.weighted_log += b.weight[i] * (b.score[i] - b.top);
+    b.tempered[i] = PortableExp(exponent * (b.score[i] - b.top));
+    b.tempered_total += b.tempered[i];
+    b.tempered_weighted_log += b.tempered[i] * exponent * (b.score[i] - b.top);
     for (int level = 0; level <= static_cast<int>(kb.conditions[i].triage); ++level) {
       b.urgency[static_cast<std::size_t>(level)] += b.weight[i];
     }
@@ -88,14 +96,16 @@ class Lookahead {
         belief_(belief),
         scoring_(scoring),
         stamp_(kb.conditions.size(), -1),
-        log_top3_margin_(PortableLog(kb.interview.top3_margin)) {}
+        log_top3_margin_(PortableLog(kb.interview.top3_margin)),
+        exponent_(kb.interview.information_exponent) {}
 
   // The triage level, entropy and top three if `finding` were answered `answer`.
   Outcome Evaluate(int finding, Answer answer) {
     const CaseView view(case_, finding, answer);
     const auto& listed = kb_.finding_conditions[static_cast<std::size_t>(finding)];
     double total = belief_.total;
-    double weighted_log = belief_.weighted_log;
+    double tempered_total = belief_.tempered_total;
+    double tempered_weighted_log = belief_.tempered_weighted_log;
     std::array<double, kTriageLevels> urgency = belief_.urgency;
     changed_.clear();
     ++generation_;
@@ -107,8 +117,11 @@ class Lookahead {
       for (const Contribution& item : evidence_) s += item.llr;
       const double w = PortableExp(s - belief_.top);
       total += w - belief_.weight[ci];
-      weighted_log +=
-          w * (s - belief_.top) - belief_.weight[ci] * (belief_.score[ci] - belief_.top);
+      const double t = exponent_ == 1.0 ? w : PortableExp(exponent_ * (s - belief_.top));
+      tempered_total += t - belief_.tempered[ci];
+      tempered_weighted_log +=
+          exponent_ *
+          (t * (s - belief_.top) - belief_.tempered[ci] * (belief_.score[ci] - belief_.top));
       for (int level = 0; level <= static_cast<int>(kb_.conditions[ci].triage); ++level) {
         urgency[static_cast<std::size_t>(level)] += w - belief_.weight[ci];
       }
@@ -116,7 +129,7 @@ class Lookahead {
       stamp_[ci] = generation_;
     }
     Outcome out;
-    out.entropy = Entropy(total, weighted_log);
+    out.entropy = Entropy(tempered_total, tempered_weighted_log);
     out.urgency_entropy = UrgencyEntropy(urgency, total);
     // Top three: the changed conditions, merged with the best unchanged ones in current order.
     std::vector<std::pair<double, int>> best = changed_;
@@ -179,6 +192,7 @@ class Lookahead {
   const ScoringOptions& scoring_;
   std::vector<int> stamp_;
   double log_top3_margin_;
+  double exponent_;
   int generation_ = 0;
   std::vector<std::pair<double, int>> changed_;
   std::vector<Contribution> evidence_;
@@ -213,7 +227,7 @@ struct Candidate {
   double emergency_probability = 0.0;      // the answer makes it an emergency
   /// Expected rise in the chance that an engaged emergency rule fires (see below).
   double completion = 0.0;
-  double yes_entropy = 0.0;  // entropy over the conditions after a yes
+  double yes_entropy = 0.0;  // entropy over the conditions after a yes (tempered view)
 };
 
 }  // namespace
@@ -259,7 +273,7 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
 
   const double answerable = 1.0 - settings.dont_know_probability;
   const double now_weight = settings.triage_weights[static_cast<std::size_t>(belief.level)];
-  const double now_entropy = Entropy(belief.total, belief.weighted_log);
+  const double now_entropy = Entropy(belief.tempered_total, belief.tempered_weighted_log);
   const double now_urgency_entropy = UrgencyEntropy(belief.urgency, belief.total);
 
   std::vector<double> predictive(kb.findings.size());

@@ -114,6 +114,9 @@ struct InterviewSettings {
   /// Weight of information about the urgency group of the diagnosis, against information about the
   /// diagnosis itself.
   double urgency_information_weight = 1.0;
+  /// Information is measured on the posterior raised to this power (0 < exponent <= 1) and
+  /// renormalised: a flatter view that keeps causes the sparse answers so far underrate in play.
+  double information_exponent = 1.0;
 };
 
 struct KnowledgeBase {

@@ -463,8 +463,8 @@ class Loader {
 
   void ReadInterview(const JsonNode& interview) {
     interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "follow_up",
-                         "completion", "triage_weights", "urgency_information", "diagram_findings",
-                         "side_findings"});
+                         "completion", "triage_weights", "urgency_information",
+                         "information_tempering", "diagram_findings", "side_findings"});
     InterviewSettings& s = kb_.interview;
     s.max_questions = interview.At("max_questions").Integer();
     if (s.max_questions < 1 || s.max_questions > 200)
@@ -521,6 +521,15 @@ class Loader {
     s.urgency_information_weight = urgency.At("weight").Number();
     if (s.urgency_information_weight < 0) urgency.At("weight").Fail("weight must not be negative");
     (void)ReadBasis(urgency);
+    if (interview.Has("information_tempering")) {
+      const JsonNode tempering = interview.At("information_tempering");
+      tempering.AllowOnly({"exponent", "source", "estimate"});
+      const JsonNode exponent = tempering.At("exponent");
+      s.information_exponent = exponent.Number();
+      if (!(s.information_exponent > 0 && s.information_exponent <= 1))
+        exponent.Fail("must lie in (0, 1]");
+      (void)ReadBasis(tempering);
+    }
     interview.At("diagram_findings").ForEach([&](const JsonNode& ref, std::size_t) {
       s.diagram_findings.push_back(FindingRef(ref));
     });

@@ -97,6 +97,44 @@ TEST(InterviewCompletionTest, AYesThatEngagesAnEmergencyRuleBringsItsMissingPart
   EXPECT_NE(ChooseNextStep(kb, plain, {fz}, InterviewOptions{}).finding, midline);
 }
 
+// Information measured on a flattened posterior (interview.information_tempering) gives a cause
+// the answers so far underrate a hearing: f.x refines the leading cond_a against cond_b, f.z
+// singles out the rare cond_e. Only information counts here (no triage weights, no urgency term).
+TEST(InterviewTemperingTest, AFlatterViewAsksAboutTheUnderratedCause) {
+  const auto next_with_exponent = [](double exponent) {
+    Result<KnowledgeBase> loaded =
+        LoadKnowledgeBase(testing::TinyDocuments([&](nlohmann::json& kb) {
+          kb["interview"]["information_tempering"] = {{"exponent", exponent}, {"estimate", "test"}};
+          kb["interview"]["triage_weights"] = {{"self_care", 0},
+                                               {"routine", 0},
+                                               {"urgent", 0},
+                                               {"emergency", 0},
+                                               {"estimate", "test"}};
+          kb["interview"]["urgency_information"]["weight"] = 0;
+          kb["interview"]["stop"]["min_questions"] = 10;
+          nlohmann::json& conditions = kb["conditions"];
+          conditions[0]["prior"]["p"] = 0.9;   // cond_a
+          conditions[1]["prior"]["p"] = 0.08;  // cond_b
+          conditions[2]["prior"]["p"] = 0.02;  // cond_e
+          conditions[1]["likelihoods"]["f.x"]["p"] = 0.4;
+          conditions[1]["likelihoods"]["f.z"]["p"] = 0.05;
+          conditions[2]["likelihoods"]["f.z"]["p"] = 0.9;
+          for (nlohmann::json& f : kb["findings"]) {
+            if (f["id"] == "f.x") f["default"]["p"] = 0.4;
+            if (f["id"] == "f.z") f["default"]["p"] = 0.05;
+          }
+        }));
+    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
+    const KnowledgeBase& kb = loaded.value();
+    const Case c = MakeCase(kb, 30, Sex::kFemale, {"pain.region"}, {"red.flag"});
+    const int next =
+        ChooseNextStep(kb, c, {kb.FindingIndex("red.flag")}, InterviewOptions{}).finding;
+    return next >= 0 ? kb.findings[static_cast<std::size_t>(next)].id : std::string("(stop)");
+  };
+  EXPECT_EQ(next_with_exponent(1.0), "f.x");
+  EXPECT_EQ(next_with_exponent(0.5), "f.z");
+}
+
 TEST_F(InterviewTest, SameAnswersAlwaysGiveTheSameNextQuestion) {
   const Case c = MakeCase(kb_, 44, Sex::kMale, {"pain.region"}, {"red.flag"});
   const NextStep first = ChooseNextStep(kb_, c, {Id("red.flag")}, options_);

@@ -43,6 +43,19 @@ TEST(KbLoaderTest, SelfCareCriteriaOnlyForRoutineConditions) {
       "triage is routine (condition cond_b)");
 }
 
+TEST(KbLoaderTest, InformationTemperingExponentMustLieInZeroToOne) {
+  const auto with_exponent = [](double exponent) {
+    return LoadError([&](Json& kb) {
+      kb["interview"]["information_tempering"] = {{"exponent", exponent}, {"estimate", "test"}};
+    });
+  };
+  EXPECT_EQ(with_exponent(0.7), "");
+  EXPECT_EQ(with_exponent(1.0), "");
+  EXPECT_EQ(with_exponent(0.0),
+            "tiny/interview.json: /interview/information_tempering/exponent: must lie in (0, 1]");
+  EXPECT_NE(with_exponent(1.5), "");
+}
+
 TEST(KbLoaderTest, ZeroAndOneAreNotProbabilities) {
   EXPECT_NE(LoadError([](Json& kb) { kb["findings"][1]["default"]["p"] = 0; }), "");
   EXPECT_NE(LoadError([](Json& kb) { kb["findings"][1]["default"]["p"] = 1; }), "");
