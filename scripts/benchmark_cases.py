@@ -9,7 +9,8 @@ cases written blind to the knowledge base, see their README). With several folde
 printed for each and for all together; the confusion table and misses cover all. Then the
 adaptive interview is played on minimal emergency presentations built from the knowledge base's
 own rules (each way of firing each emergency rule, nothing else known), and the count that reach
-emergency is printed with the ones that do not (reported, not enforced).
+emergency is printed with the ones that do not (reported, not enforced); and so are thinned copies of
+the reference emergencies (about 40 % of their other findings deleted, a fixed seed).
 
 --check exits 1 unless, on the first folder (the dev cases, where the issues set the targets):
 assess top-1 >= 85%, triage exact >= 90%, urgent under-triage <= 10%, over-triage <= 10%;
@@ -19,7 +20,7 @@ for every folder and for all together. Three goals not yet
 reached (assess top-3 >= 95%; interview top-3 within 5 points of assess and mean questions <= 12)
 are printed as open goals on every run until they are met and moved into the enforced list.
 """
-import argparse, collections, glob, json, os, shlex, subprocess, sys, tempfile
+import argparse, collections, glob, json, os, random, shlex, subprocess, sys, tempfile
 
 LEVELS = ["self_care", "routine", "urgent", "emergency"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -121,6 +122,36 @@ def emergency_witnesses(runner, kb_dir):
     return reached, len(cases), misses
 
 
+def thinned_emergencies(runner, cases, regions, variants=12, seed=7):
+    """Sparser versions of the reference emergencies: each non-diagram present finding kept with
+    probability 0.6 and each absent one with 0.5 (a fixed seed, so every run draws the same
+    variants), kept only where `assess` still says emergency. Hidden cases are written the same way
+    but may record less; this measures how much the interview's reaching emergency depends on the
+    exact findings a writer chose. Returns (reached, total, misses)."""
+    rng = random.Random(seed)
+    reached, total, misses = 0, 0, []
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in cases:
+            if case["expected"]["triage"] != "emergency":
+                continue
+            for k in range(variants):
+                thin = dict(case)
+                thin["present"] = [f for f in case["present"] if f in regions or rng.random() < 0.6]
+                thin["absent"] = [f for f in case["absent"] if rng.random() < 0.5]
+                path = os.path.join(tmp, f"{case['id']}-{k}.json")
+                json.dump(thin, open(path, "w"))
+                if run(runner, "assess", path, thin)["triage"] != "emergency":
+                    continue
+                total += 1
+                out = run(runner, "interview", path, thin, "adaptive")
+                if out["triage"] == "emergency":
+                    reached += 1
+                else:
+                    kept = [f for f in thin["present"] if f not in regions]
+                    misses.append(f"{case['id']} variant {k}: {', '.join(kept)} -> {out['triage']}")
+    return reached, total, misses
+
+
 def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
@@ -177,6 +208,14 @@ def main():
     reached, total, missed = emergency_witnesses(a.runner, kb_dir)
     print(f"\nMinimal emergency presentations (each way of firing each emergency rule, nothing else known): "
           f"the adaptive interview reaches emergency in {reached}/{total}")
+    for line in missed:
+        print("  not reached: " + line)
+    diagram = json.load(open(os.path.join(kb_dir, "rules.json")))["interview"]
+    regions = set(diagram["diagram_findings"]) | set(diagram["side_findings"].values())
+    reached, total, missed = thinned_emergencies(a.runner, cases, regions)
+    print(f"\nThinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
+          f"variants each, kept where assess still says emergency): the adaptive interview reaches emergency "
+          f"in {reached}/{total}")
     for line in missed:
         print("  not reached: " + line)
 

@@ -427,19 +427,30 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
         (completing == nullptr || cand.completion > completing->completion))
       completing = &cand;
   }
+  // A follow-up of the question just answered yes (weakness, then: is it getting worse?).
+  const Candidate* follow_up = nullptr;
+  if (!asked.empty()) {
+    for (const Candidate& cand : candidates) {
+      if (kb.findings[static_cast<std::size_t>(cand.finding)].follow_up_of == asked.back() &&
+          better(&cand, follow_up)) {
+        follow_up = &cand;
+      }
+    }
+  }
   const Candidate* chosen = nullptr;
+  bool may_delay_screen = true;
   if (options.strategy == QuestionStrategy::kFixedOrder) {
     chosen = &candidates.front();
   } else if (!forced.empty()) {
     // Among the screen questions due now, the one whose yes says most about the cause comes first:
     // a yes to a screen question usually ends the interview, and the ranked causes then rest on it.
-    bool may_delay = true;
     for (const Candidate* cand : forced) {
       if (chosen == nullptr || cand->yes_entropy < chosen->yes_entropy) chosen = cand;
-      may_delay = may_delay && deadline(cand) > settings.completion_may_delay_screens_after;
+      may_delay_screen =
+          may_delay_screen && deadline(cand) > settings.completion_may_delay_screens_after;
     }
     step.screening = true;
-    if (may_delay && completing != nullptr) {
+    if (may_delay_screen && completing != nullptr) {
       chosen = completing;
       step.screening = false;
     }
@@ -449,21 +460,15 @@ NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vecto
     for (const Candidate& cand : candidates) {
       if (better(&cand, chosen)) chosen = &cand;
     }
-    // A follow-up of the question just answered yes stays next to it when it is worth at least a
-    // share of the best question: related questions read as one conversation.
-    if (!asked.empty()) {
-      const Candidate* follow_up = nullptr;
-      for (const Candidate& cand : candidates) {
-        if (kb.findings[static_cast<std::size_t>(cand.finding)].follow_up_of == asked.back() &&
-            better(&cand, follow_up)) {
-          follow_up = &cand;
-        }
-      }
-      if (follow_up != nullptr &&
-          follow_up->value >= settings.follow_up_min_share * chosen->value) {
-        chosen = follow_up;
-      }
-    }
+  }
+  // The follow-up stays next to the yes it follows when it is worth at least a share of the
+  // question it displaces (related questions read as one conversation), and it may delay the
+  // same screen questions a completing question may.
+  if (options.strategy == QuestionStrategy::kAdaptive && follow_up != nullptr &&
+      (!step.screening || may_delay_screen) &&
+      follow_up->value >= settings.follow_up_min_share * chosen->value) {
+    chosen = follow_up;
+    step.screening = false;
   }
   step.finding = chosen->finding;
   step.value = chosen->value;

@@ -203,9 +203,11 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
       report.problems.push_back("vocabulary finding " + id + " is missing");
   }
   for (const Finding& f : kb.findings) {
-    if (f.screen_within > 0 && f.clinician_only) {
+    // A clinician-only screen finding is screened in clinician mode only (IsAskable); a follow-up
+    // could never be screened, since it waits for a yes to its parent.
+    if (f.screen_within > 0 && f.follow_up_of >= 0) {
       report.problems.push_back("finding " + f.id +
-                                " is in the red-flag screen but clinician-only");
+                                " is in the red-flag screen but is a follow-up");
     }
   }
   return report;

@@ -135,6 +135,27 @@ TEST(InterviewTemperingTest, AFlatterViewAsksAboutTheUnderratedCause) {
   EXPECT_EQ(next_with_exponent(0.5), "f.z");
 }
 
+TEST(InterviewFollowUpTest, AFollowUpStaysNextToItsYesWhileAnEmergencyRuleWaits) {
+  // R3 (test only) makes f.z and side.midline together an emergency, so a yes to f.z engages it;
+  // red.worse follows f.z. With any follow-up worth its place (min_share 0), it comes first.
+  Result<KnowledgeBase> loaded = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& kb) {
+    kb["triage"]["red_flag_rules"].push_back(
+        {{"id", "R3"},
+         {"level", "emergency"},
+         {"points_to", "cond_e"},
+         {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
+         {"estimate", "test"}});
+    kb["interview"]["follow_up"] = {{"min_share", 0}, {"estimate", "test"}};
+    kb["interview"]["stop"]["min_questions"] = 10;
+  }));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const KnowledgeBase& kb = loaded.value();
+  const int fz = kb.FindingIndex("f.z");
+  const Case engaged = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "f.z"}, {"red.flag"});
+  EXPECT_EQ(ChooseNextStep(kb, engaged, {fz}, InterviewOptions{}).finding,
+            kb.FindingIndex("red.worse"));
+}
+
 TEST_F(InterviewTest, SameAnswersAlwaysGiveTheSameNextQuestion) {
   const Case c = MakeCase(kb_, 44, Sex::kMale, {"pain.region"}, {"red.flag"});
   const NextStep first = ChooseNextStep(kb_, c, {Id("red.flag")}, options_);

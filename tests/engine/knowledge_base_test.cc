@@ -177,5 +177,18 @@ TEST(KnowledgeBaseInterviewTest, CaudaEquinaScreenWithinFiveQuestionsInEveryCase
   }
 }
 
+TEST(KnowledgeBaseInterviewTest, ClinicianModeScreensTheCaudaEquinaExamination) {
+  const KnowledgeBase& kb = ProjectKb();
+  const int exam = kb.FindingIndex("exam.saddle_sensory_loss_or_low_anal_tone");
+  const Case full = testing::MakeCase(kb, 45, Sex::kMale, {"pain.buttock", "side.one_side"}, {});
+  InterviewOptions clinician;
+  clinician.audience = Audience::kClinician;
+  const InterviewRun run = SimulateInterview(kb, full, clinician);
+  const auto first = run.asked.begin() + std::min<std::ptrdiff_t>(3, run.asked.size());
+  EXPECT_NE(std::find(run.asked.begin(), first, exam), first);
+  const InterviewRun patient = SimulateInterview(kb, full, InterviewOptions{});
+  EXPECT_EQ(std::find(patient.asked.begin(), patient.asked.end(), exam), patient.asked.end());
+}
+
 }  // namespace
 }  // namespace symcheck
