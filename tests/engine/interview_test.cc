@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "test_util.h"
 
 namespace symcheck {
@@ -74,18 +76,25 @@ TEST_F(InterviewTest, FollowUpIsAskedOnlyAfterAYesToItsParent) {
                         Id("red.worse")));
 }
 
-TEST(InterviewCompletionTest, AYesThatEngagesAnEmergencyRuleBringsItsMissingPartNext) {
-  // R3 (test only): f.z and side.midline together are an emergency. side.midline is worth less
-  // than other questions, so only the engaged rule brings it forward.
-  Result<KnowledgeBase> loaded = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& kb) {
+// The tiny knowledge base plus R3 (test only): f.z and side.midline together are an emergency, so
+// a yes to f.z engages it. `edit` changes more.
+Result<KnowledgeBase> TinyWithEngagedRule(const std::function<void(nlohmann::json&)>& edit =
+                                              [](nlohmann::json&) {}) {
+  return LoadKnowledgeBase(testing::TinyDocuments([&](nlohmann::json& kb) {
     kb["triage"]["red_flag_rules"].push_back(
         {{"id", "R3"},
          {"level", "emergency"},
          {"points_to", "cond_e"},
          {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
          {"estimate", "test"}});
-    kb["interview"]["stop"]["min_questions"] = 10;  // keep asking: this test is about the order
+    kb["interview"]["stop"]["min_questions"] = 10;  // keep asking: these tests are about the order
+    edit(kb);
   }));
+}
+
+TEST(InterviewCompletionTest, AYesThatEngagesAnEmergencyRuleBringsItsMissingPartNext) {
+  // side.midline is worth less than other questions, so only the engaged rule brings it forward.
+  Result<KnowledgeBase> loaded = TinyWithEngagedRule();
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const KnowledgeBase& kb = loaded.value();
   const int fz = kb.FindingIndex("f.z"), midline = kb.FindingIndex("side.midline");
@@ -136,18 +145,11 @@ TEST(InterviewTemperingTest, AFlatterViewAsksAboutTheUnderratedCause) {
 }
 
 TEST(InterviewFollowUpTest, AFollowUpStaysNextToItsYesWhileAnEmergencyRuleWaits) {
-  // R3 (test only) makes f.z and side.midline together an emergency, so a yes to f.z engages it;
-  // red.worse follows f.z. With any follow-up worth its place (min_share 0), it comes first.
-  Result<KnowledgeBase> loaded = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& kb) {
-    kb["triage"]["red_flag_rules"].push_back(
-        {{"id", "R3"},
-         {"level", "emergency"},
-         {"points_to", "cond_e"},
-         {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
-         {"estimate", "test"}});
+  // red.worse follows f.z. With any follow-up worth its place (min_share 0), it comes before the
+  // question that completes R3.
+  Result<KnowledgeBase> loaded = TinyWithEngagedRule([](nlohmann::json& kb) {
     kb["interview"]["follow_up"] = {{"min_share", 0}, {"estimate", "test"}};
-    kb["interview"]["stop"]["min_questions"] = 10;
-  }));
+  });
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   const KnowledgeBase& kb = loaded.value();
   const int fz = kb.FindingIndex("f.z");
