@@ -89,11 +89,10 @@ def rule_witnesses(expr, definitions, limit=6):
     return combos
 
 
-def emergency_witnesses(runner, kb_dir):
+def emergency_witnesses(runner, kb_dir, kb_rules):
     """Interviews of minimal emergency presentations: for each emergency rule, people who have
     exactly what a way of firing it needs (plus a marked buttock and a side) and know nothing
-    else. Returns (reached, total, misses)."""
-    kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
+    else. `kb_rules` is the knowledge base's rules.json. Returns (reached, total, misses)."""
     rules = kb_rules["triage"]
     regions = set(kb_rules["interview"]["diagram_findings"])
     findings = {f["id"]: f for f in json.load(open(os.path.join(kb_dir, "findings.json")))["findings"]}
@@ -204,20 +203,20 @@ def main():
             for line in m:
                 print("  " + line)
 
+    def report(title, reached, total, missed):
+        print(f"\n{title}: the adaptive interview reaches emergency in {reached}/{total}")
+        for line in missed:
+            print("  not reached: " + line)
+
     kb_dir = os.environ.get("SYMCHECK_KB", os.path.join(ROOT, "data/kb"))
-    reached, total, missed = emergency_witnesses(a.runner, kb_dir)
-    print(f"\nMinimal emergency presentations (each way of firing each emergency rule, nothing else known): "
-          f"the adaptive interview reaches emergency in {reached}/{total}")
-    for line in missed:
-        print("  not reached: " + line)
-    diagram = json.load(open(os.path.join(kb_dir, "rules.json")))["interview"]
+    kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
+    report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)",
+           *emergency_witnesses(a.runner, kb_dir, kb_rules))
+    diagram = kb_rules["interview"]
     regions = set(diagram["diagram_findings"]) | set(diagram["side_findings"].values())
-    reached, total, missed = thinned_emergencies(a.runner, cases, regions)
-    print(f"\nThinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
-          f"variants each, kept where assess still says emergency): the adaptive interview reaches emergency "
-          f"in {reached}/{total}")
-    for line in missed:
-        print("  not reached: " + line)
+    report("Thinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
+           "variants each, kept where assess still says emergency)",
+           *thinned_emergencies(a.runner, cases, regions))
 
     # Targets of the knowledge-base and interview issues. The statistical ones are enforced on the
     # first folder (the shared dev cases, where the issues set them); the two that must never

@@ -81,23 +81,22 @@ TEST(KbLoaderTest, UnknownFindingInLikelihoodsIsRejected) {
             "\"f.nope\" (condition cond_a)");
 }
 
-TEST(KbLoaderTest, NotJsonNamesTheFile) {
+// Loads the tiny knowledge base with its first file's text replaced by `text` and expects the
+// error to name that file as not valid JSON.
+void ExpectNotValidJson(const std::string& text) {
   std::vector<Document> docs = TinyDocuments();
-  docs[0].text = "{\"conditions\": [";
+  docs[0].text = text;
   Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
   ASSERT_FALSE(kb.ok());
   EXPECT_EQ(kb.error().message.rfind(docs[0].name + ": not valid JSON", 0), 0u)
       << kb.error().message;
 }
 
+TEST(KbLoaderTest, NotJsonNamesTheFile) { ExpectNotValidJson("{\"conditions\": ["); }
+
 TEST(KbLoaderTest, NumberTooLargeForADoubleIsAnErrorNotACrash) {
   // Found by fuzz_kb_load: nlohmann reports 9e899 as out_of_range, not as a parse_error.
-  std::vector<Document> docs = TinyDocuments();
-  docs[0].text = "9e899";
-  Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
-  ASSERT_FALSE(kb.ok());
-  EXPECT_EQ(kb.error().message.rfind(docs[0].name + ": not valid JSON", 0), 0u)
-      << kb.error().message;
+  ExpectNotValidJson("9e899");
 }
 
 TEST(KbLoaderTest, HugeNumberInAMessageIsPrintedNotUndefined) {
