@@ -26,12 +26,12 @@ LEVELS = ["self_care", "routine", "urgent", "emergency"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def run(runner, mode, path, case, strategy=None):
+def run(runner, mode, path, case, strategy=None, max_questions=15):
     cmd = shlex.split(runner) + [mode, path]
     if any(f.startswith(("exam.", "lab.")) for f in case["present"] + case.get("absent", [])):
         cmd += ["--audience", "clinician"]
     if strategy:
-        cmd += ["--strategy", strategy, "--max-questions", "15"]
+        cmd += ["--strategy", strategy, "--max-questions", str(max_questions)]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)}: exit {p.returncode}: {p.stderr.strip()}")
@@ -89,7 +89,7 @@ def rule_witnesses(expr, definitions, limit=6):
     return combos
 
 
-def emergency_witnesses(runner, kb_dir, kb_rules):
+def emergency_witnesses(runner, kb_dir, kb_rules, max_questions=15):
     """Interviews of minimal emergency presentations: for each emergency rule, people who have
     exactly what a way of firing it needs (plus a marked buttock and a side) and know nothing
     else. `kb_rules` is the knowledge base's rules.json. Returns (reached, total, misses)."""
@@ -113,7 +113,7 @@ def emergency_witnesses(runner, kb_dir, kb_rules):
                 json.dump(case, open(path, "w"))
                 cases.append((rule["id"], path, case))
         for rule_id, path, case in cases:
-            out = run(runner, "interview", path, case, "adaptive")
+            out = run(runner, "interview", path, case, "adaptive", max_questions)
             if out["triage"] == "emergency":
                 reached += 1
             else:
@@ -121,7 +121,7 @@ def emergency_witnesses(runner, kb_dir, kb_rules):
     return reached, len(cases), misses
 
 
-def thinned_emergencies(runner, cases, regions, variants=12, seed=7):
+def thinned_emergencies(runner, cases, regions, variants=12, seed=7, max_questions=15):
     """Sparser versions of the reference emergencies: each non-diagram present finding kept with
     probability 0.6 and each absent one with 0.5 (a fixed seed, so every run draws the same
     variants), kept only where `assess` still says emergency. Hidden cases are written the same way
@@ -142,7 +142,7 @@ def thinned_emergencies(runner, cases, regions, variants=12, seed=7):
                 if run(runner, "assess", path, thin)["triage"] != "emergency":
                     continue
                 total += 1
-                out = run(runner, "interview", path, thin, "adaptive")
+                out = run(runner, "interview", path, thin, "adaptive", max_questions)
                 if out["triage"] == "emergency":
                     reached += 1
                 else:
