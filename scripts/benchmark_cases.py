@@ -121,6 +121,12 @@ def emergency_witnesses(runner, kb_dir, kb_rules, max_questions=15):
     return reached, len(cases), misses
 
 
+def diagram_findings(kb_rules):
+    """What the start screen records rather than asks: the body-diagram regions and the sides."""
+    interview = kb_rules["interview"]
+    return set(interview["diagram_findings"]) | set(interview["side_findings"].values())
+
+
 def thinned_emergencies(runner, cases, regions, variants=12, seed=7, max_questions=15):
     """Sparser versions of the reference emergencies: each non-diagram present finding kept with
     probability 0.6 and each absent one with 0.5 (a fixed seed, so every run draws the same
@@ -212,11 +218,9 @@ def main():
     kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
     report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)",
            *emergency_witnesses(a.runner, kb_dir, kb_rules))
-    diagram = kb_rules["interview"]
-    regions = set(diagram["diagram_findings"]) | set(diagram["side_findings"].values())
     report("Thinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
            "variants each, kept where assess still says emergency)",
-           *thinned_emergencies(a.runner, cases, regions))
+           *thinned_emergencies(a.runner, cases, diagram_findings(kb_rules)))
 
     # Targets of the knowledge-base and interview issues. The statistical ones are enforced on the
     # first folder (the shared dev cases, where the issues set them); the two that must never

@@ -15,7 +15,8 @@ scripts/benchmark_cases.py scores it, including the minimal and thinned emergenc
 import argparse, glob, json, os, shutil, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchmark_cases import ROOT, emergency_witnesses, pct, run, score, thinned_emergencies  # noqa: E402
+from benchmark_cases import (ROOT, diagram_findings, emergency_witnesses, pct, run, score,  # noqa: E402
+                             thinned_emergencies)
 
 CAUDA_EQUINA_PAIR = {"neuro.saddle_numbness", "neuro.bladder_retention_new"}
 
@@ -63,12 +64,11 @@ def variant_kb(tmp, name, change):
     """A copy of data/kb with `change(rules, findings)` applied; the shipped files are untouched."""
     kb = os.path.join(tmp, name.replace(" ", "_").replace(",", "").replace(":", ""))
     shutil.copytree(os.path.join(ROOT, "data/kb"), kb)
-    if change:
-        rules_path, findings_path = os.path.join(kb, "rules.json"), os.path.join(kb, "findings.json")
-        rules, findings = json.load(open(rules_path)), json.load(open(findings_path))
-        change(rules, findings["findings"])
-        json.dump(rules, open(rules_path, "w"))
-        json.dump(findings, open(findings_path, "w"))
+    rules_path, findings_path = os.path.join(kb, "rules.json"), os.path.join(kb, "findings.json")
+    rules, findings = json.load(open(rules_path)), json.load(open(findings_path))
+    change(rules, findings["findings"])
+    json.dump(rules, open(rules_path, "w"))
+    json.dump(findings, open(findings_path, "w"))
     return kb
 
 
@@ -85,8 +85,11 @@ def main():
     def subset(items, picked):
         return [items[i] for i in picked]
 
+    shipped = os.path.join(ROOT, "data/kb")
+    # The variants change interview settings only, so the diagram findings are the shipped ones.
+    regions = diagram_findings(json.load(open(os.path.join(shipped, "rules.json"))))
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SYMCHECK_KB"] = variant_kb(tmp, "shipped", None)
+        os.environ["SYMCHECK_KB"] = shipped
         assessed = [run(a.runner, "assess", f, c) for f, c in zip(files, cases)]
         assess, _, _ = score(cases, assessed)
         assess_dev, _, _ = score(subset(cases, dev), subset(assessed, dev))
@@ -101,9 +104,8 @@ def main():
             outs = [run(a.runner, "interview", f, c, "adaptive", limit) for f, c in zip(files, cases)]
             s, _, _ = score(cases, outs)
             sd, _, _ = score(subset(cases, dev), subset(outs, dev))
-            minimal, minimal_n, _ = emergency_witnesses(a.runner, kb, json.load(open(os.path.join(kb, "rules.json"))), limit)
-            rules = json.load(open(os.path.join(kb, "rules.json")))["interview"]
-            regions = set(rules["diagram_findings"]) | set(rules["side_findings"].values())
+            kb_rules = json.load(open(os.path.join(kb, "rules.json")))
+            minimal, minimal_n, _ = emergency_witnesses(a.runner, kb, kb_rules, limit)
             thinned, thinned_n, _ = thinned_emergencies(a.runner, cases, regions, max_questions=limit)
             goals = {
                 "top-3": all(pct(x["top3"], x["n"]) >= pct(y["top3"], y["n"]) - 5
