@@ -1,26 +1,32 @@
 #!/usr/bin/env python3
 """Accuracy benchmark on folders of cases (FORMAT.md scoring), full-information `assess` and the
-interview with both question strategies, side by side, plus a per-condition confusion table.
+interview with both question strategies, side by side, under both answer conventions, plus a
+per-condition confusion table.
 
   scripts/benchmark_cases.py [--runner build/native/engine/symcheck] [--cases DIR ...] [--check]
 
-Default folders: tests/cases/dev (the shared reference cases) and tests/cases/written (held-out
-cases written blind to the knowledge base, see their README). With several folders the table is
-printed for each and for all together; the confusion table and misses cover all. Then the
-adaptive interview is played on minimal emergency presentations built from the knowledge base's
-own rules (each way of firing each emergency rule, nothing else known), and the count that reach
-emergency is printed with the ones that do not (reported, not enforced); and so are thinned copies of
-the reference emergencies (about 40 % of their other findings deleted, a fixed seed).
+Default folders: tests/cases/dev (the shared reference cases), tests/cases/written (held-out cases
+written blind to the knowledge base, see their README) and tests/cases/audit (the clinical audit's
+short presentations, scored on triage only where `expected.condition` is null). Every folder is
+scored twice: as written (*sparse*: what a case does not state is "don't know") and in its *closed*
+rewrite (FORMAT.md: every finding a person can answer that the case does not list is "no"). With
+several folders the table is printed for each and for all together; the confusion table and misses
+cover all. Then the adaptive interview is played on minimal emergency presentations built from the
+knowledge base's own rules (each way of firing each emergency rule, nothing else known), and the
+count that reach emergency is printed with the ones that do not (reported, not enforced); and so are
+thinned copies of the reference emergencies (about 40 % of their other findings deleted, a fixed seed).
 
---check exits 1 unless, on the first folder (the dev cases, where the issues set the targets):
-assess top-1 >= 85%, triage exact >= 90%, urgent under-triage <= 10%, over-triage <= 10%;
-adaptive interview triage exact >= 85%, over-triage <= 15%; and, on every case of every folder,
-no emergency triaged below emergency, by assess or by the interview. The targets are printed
-for every folder and for all together. Three goals not yet
-reached (assess top-3 >= 95%; interview top-3 within 5 points of assess and mean questions <= 12)
-are printed as open goals on every run until they are met and moved into the enforced list.
+--check exits 1 unless, on the first folder (the dev cases, where the issues set the targets) as
+written: assess top-1 >= 85%, triage exact >= 90%, urgent under-triage <= 10%, over-triage <= 10%;
+adaptive interview triage exact >= 85%, over-triage <= 15%; and, on every case of every folder under
+both conventions, no emergency triaged below emergency and nobody two levels too low by assess, and
+no emergency below emergency by the interview on the dev and written cases. Figures on other
+folders and the open goals are printed on every run.
 """
 import argparse, collections, glob, json, os, random, shlex, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score_cases import closed_world  # noqa: E402  (the shared scorer's rewrite, FORMAT.md)
 
 LEVELS = ["self_care", "routine", "urgent", "emergency"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -39,21 +45,26 @@ def run(runner, mode, path, case, strategy=None, max_questions=15):
 
 
 def score(cases, outputs):
+    """FORMAT.md scores. Cases whose expected condition is null count for triage only."""
     s = collections.Counter()
     confusion = collections.defaultdict(collections.Counter)
     misses = []
     for case, out in zip(cases, outputs):
         exp = case["expected"]
-        ok = {exp["condition"], *exp.get("also_acceptable", [])}
+        ok = {exp["condition"], *exp.get("also_acceptable", [])} - {None}
         ranked = [d["condition"] for d in out["differential"]]
         got, want = out["triage"], exp["triage"]
         s["n"] += 1
-        s["top1"] += ranked[0] in ok
-        s["top3"] += any(c in ok for c in ranked[:3])
+        if ok:
+            s["n_condition"] += 1
+            s["top1"] += ranked[0] in ok
+            s["top3"] += any(c in ok for c in ranked[:3])
+            confusion[exp["condition"]][ranked[0] if ranked[0] not in ok else exp["condition"]] += 1
         s["triage"] += got == want
         under = LEVELS.index(got) < LEVELS.index(want)
         s["over"] += LEVELS.index(got) > LEVELS.index(want)
         s["under"] += under
+        s["under2"] += LEVELS.index(got) <= LEVELS.index(want) - 2
         if want == "emergency":
             s["emergency_n"] += 1
             s["emergency_under"] += under
@@ -61,8 +72,7 @@ def score(cases, outputs):
             s["urgent_n"] += 1
             s["urgent_under"] += under
         s["asked"] += len(out.get("asked", []))
-        confusion[exp["condition"]][ranked[0] if ranked[0] not in ok else exp["condition"]] += 1
-        if ranked[0] not in ok or got != want or not any(c in ok for c in ranked[:3]):
+        if (ok and (ranked[0] not in ok or not any(c in ok for c in ranked[:3]))) or got != want:
             misses.append(f"{case['id']}: want {exp['condition']}/{want}, got {ranked[:3]}/{got}"
                           + (f" asked={len(out['asked'])}" if "asked" in out else ""))
     return s, confusion, misses
@@ -161,51 +171,79 @@ def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
 
+def run_all(runner, mode, files, cases, strategy, convention, vocabulary):
+    """Runs every case in one mode; under the closed convention each case is rewritten first."""
+    if convention == "sparse":
+        return [run(runner, mode, f, c, strategy) for f, c in zip(files, cases)]
+    outputs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for c in cases:
+            closed = closed_world(c, vocabulary)
+            path = os.path.join(tmp, "case.json")
+            json.dump(closed, open(path, "w"))
+            outputs.append(run(runner, mode, path, closed, strategy))
+    return outputs
+
+
+CONVENTIONS = ("sparse", "closed")
+MODES = [("assess", None), ("interview", "adaptive"), ("interview", "fixed")]
+
+
+def print_table(title, table):
+    header = (f"{'':30}{'top-1':>8}{'top-3':>8}{'triage':>8}{'under':>7}{'under2':>8}{'emerg.under':>12}"
+              f"{'urgent.under':>13}{'over':>6}{'questions':>11}")
+    print(title)
+    print(header)
+    for (convention, mode, strategy), (s, _, _) in table.items():
+        label = (mode if not strategy else f"interview ({strategy})") + f", {convention}"
+        q = f"{s['asked'] / s['n']:.1f}" if mode == "interview" else "-"
+        nc = s["n_condition"]
+        top1 = f"{pct(s['top1'], nc):7.0f}%" if nc else f"{'-':>8}"
+        top3 = f"{pct(s['top3'], nc):7.0f}%" if nc else f"{'-':>8}"
+        print(f"{label:30}{top1}{top3}{pct(s['triage'], s['n']):7.0f}%{s['under']:7}{s['under2']:8}"
+              f"{s['emergency_under']:>8}/{s['emergency_n']:<3}{s['urgent_under']:>9}/{s['urgent_n']:<3}"
+              f"{s['over']:6}{q:>11}")
+    print()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runner", default=os.path.join(ROOT, "build/native/engine/symcheck"))
     ap.add_argument("--cases", action="append", help="a folder of cases; may be given more than once")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
-    folders = a.cases or [os.path.join(ROOT, "tests/cases", d) for d in ("dev", "written")]
+    folders = a.cases or [os.path.join(ROOT, "tests/cases", d) for d in ("dev", "written", "audit")]
     groups = [(os.path.relpath(d, ROOT), sorted(glob.glob(os.path.join(d, "*.json")))) for d in folders]
     files = [f for _, group in groups for f in group]
     cases = [json.load(open(f)) for f in files]
-    modes = [("assess", None), ("interview", "adaptive"), ("interview", "fixed")]
-    outputs = {m: [run(a.runner, m[0], f, c, m[1]) for f, c in zip(files, cases)] for m in modes}
-    results = {m: score(cases, outputs[m]) for m in modes}
+    vocabulary = json.load(open(os.path.join(ROOT, "tests/cases/vocabulary.json")))["findings"]
+    # The fixed-order interview is the old baseline: played on the cases as written only.
+    keys = [(conv, mode, strategy) for conv in CONVENTIONS for mode, strategy in MODES
+            if not (conv == "closed" and strategy == "fixed")]
+    outputs = {k: run_all(a.runner, k[1], files, cases, k[2], k[0], vocabulary) for k in keys}
+    results = {k: score(cases, outputs[k]) for k in keys}
 
-    header = f"{'':24}{'top-1':>8}{'top-3':>8}{'triage':>8}{'under':>7}{'emerg.under':>12}{'urgent.under':>13}{'over':>6}{'questions':>11}"
     tables = []
     start = 0
     for name, group in groups:
         picked = slice(start, start + len(group))
         start += len(group)
-        tables.append((f"{len(group)} cases from {name}",
-                       {m: score(cases[picked], outputs[m][picked]) for m in modes}))
+        tables.append((f"{len(group)} cases from {name}", {k: score(cases[picked], outputs[k][picked]) for k in keys}))
     if len(groups) > 1:
         tables.append((f"all {len(cases)} cases", results))
     for title, table in tables:
-        print(title)
-        print(header)
-        for (mode, strategy), (s, _, _) in table.items():
-            label = mode if not strategy else f"interview ({strategy})"
-            q = f"{s['asked'] / s['n']:.1f}" if mode == "interview" else "-"
-            print(f"{label:24}{pct(s['top1'], s['n']):7.0f}%{pct(s['top3'], s['n']):7.0f}%{pct(s['triage'], s['n']):7.0f}%"
-                  f"{s['under']:7}{s['emergency_under']:>8}/{s['emergency_n']:<3}{s['urgent_under']:>9}/{s['urgent_n']:<3}"
-                  f"{s['over']:6}{q:>11}")
-        print()
+        print_table(title, table)
 
-    s, confusion, misses = results[("assess", None)]
-    print("Per-condition confusion (assess; rows: expected, columns: first-ranked when wrong)")
+    s, confusion, misses = results[("sparse", "assess", None)]
+    print("Per-condition confusion (assess, as written; rows: expected, columns: first-ranked when wrong)")
     for cond in sorted(confusion):
         row = confusion[cond]
         right = row.get(cond, 0)
         wrong = ", ".join(f"{c} x{n}" for c, n in sorted(row.items()) if c != cond)
         print(f"  {cond:34} {right}/{sum(row.values())} right" + (f"; first instead: {wrong}" if wrong else ""))
-    for (mode, strategy), (_, _, m) in results.items():
+    for (convention, mode, strategy), (_, _, m) in results.items():
         if m:
-            print(f"\nMisses ({mode}{' ' + strategy if strategy else ''}):")
+            print(f"\nMisses ({mode}{' ' + strategy if strategy else ''}, {convention}):")
             for line in m:
                 print("  " + line)
 
@@ -218,39 +256,49 @@ def main():
     kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
     report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)",
            *emergency_witnesses(a.runner, kb_dir, kb_rules))
+    reference = [c for c, f in zip(cases, files) if "/audit/" not in f]
     report("Thinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
            "variants each, kept where assess still says emergency)",
-           *thinned_emergencies(a.runner, cases, diagram_findings(kb_rules)))
+           *thinned_emergencies(a.runner, reference, diagram_findings(kb_rules)))
 
     # Targets of the knowledge-base and interview issues. The statistical ones are enforced on the
-    # first folder (the shared dev cases, where the issues set them); the two that must never
-    # fail (an emergency triaged below emergency) on every case. Other folders are reported.
-    def targets(table):
-        sa, _, _ = table[("assess", None)]
-        si, _, _ = table[("interview", "adaptive")]
-        n = sa["n"]
-        checks = [
-            ("assess top-1 >= 85%", pct(sa["top1"], n) >= 85),
-            ("assess triage >= 90%", pct(sa["triage"], n) >= 90),
-            ("assess urgent under-triage <= 10%", pct(sa["urgent_under"], sa["urgent_n"]) <= 10),
-            ("assess over-triage <= 10%", pct(sa["over"], n) <= 10),
-            ("interview triage >= 85%", pct(si["triage"], n) >= 85),
-            ("interview over-triage <= 15%", pct(si["over"], n) <= 15),
-        ]
-        never = [
-            ("assess: no emergency under-triaged", sa["emergency_under"] == 0),
-            ("interview: every emergency reaches emergency", si["emergency_under"] == 0),
-        ]
-        goals = [
-            ("assess top-3 >= 95%", pct(sa["top3"], n) >= 95),
-            ("interview top-3 within 5 points of assess", pct(si["top3"], n) >= pct(sa["top3"], n) - 5),
-            ("interview mean questions <= 12", si["asked"] / n <= 12),
-        ]
+    # first folder as written (the shared dev cases, where the issues set them); the ones that must
+    # never fail on every folder under both conventions (the interview's on the reference cases:
+    # the audit presentations are reported until the interview in screens reaches them).
+    def targets(table, interview_enforced):
+        checks, never, goals = [], [], []
+        for conv in CONVENTIONS:
+            sa, _, _ = table[(conv, "assess", None)]
+            si, _, _ = table[(conv, "interview", "adaptive")]
+            n, nc = sa["n"], max(sa["n_condition"], 1)
+            if conv == "sparse":
+                checks += [
+                    ("assess top-1 >= 85%", pct(sa["top1"], nc) >= 85),
+                    ("assess triage >= 90%", pct(sa["triage"], n) >= 90),
+                    ("assess urgent under-triage <= 10%", pct(sa["urgent_under"], sa["urgent_n"]) <= 10),
+                    ("assess over-triage <= 10%", pct(sa["over"], n) <= 10),
+                    ("interview triage >= 85%", pct(si["triage"], n) >= 85),
+                    ("interview over-triage <= 15%", pct(si["over"], n) <= 15),
+                ]
+            never += [
+                (f"assess ({conv}): no emergency under-triaged", sa["emergency_under"] == 0),
+                (f"assess ({conv}): nobody two levels too low", sa["under2"] == 0),
+            ]
+            (never if interview_enforced else goals).extend([
+                (f"interview ({conv}): every emergency reaches emergency", si["emergency_under"] == 0),
+                (f"interview ({conv}): nobody two levels too low", si["under2"] == 0),
+            ])
+            goals += [
+                (f"assess top-3 >= 95% ({conv})", pct(sa["top3"], nc) >= 95),
+                (f"interview top-3 within 5 points of assess ({conv})", pct(si["top3"], nc) >= pct(sa["top3"], nc) - 5),
+                (f"interview mean questions <= 12 ({conv})", si["asked"] / n <= 12),
+            ]
         return checks, never, goals
 
     failures = []
     for index, (title, table) in enumerate(tables):
-        checks, never, goals = targets(table)
+        audit_only = "audit" in title or title.startswith("all ")
+        checks, never, goals = targets(table, interview_enforced=not audit_only)
         missed = [name for name, ok in checks if not ok]
         broken = [name for name, ok in never if not ok]
         open_goals = [name for name, ok in goals if not ok]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The repository carries copies of ../shared (dev cases, vocabulary, case format, UI contract,
+# The repository carries copies of ../shared (dev cases, audit presentations, vocabulary, case format, UI contract,
 # scorer) so that a clone builds and tests alone. Where ../shared exists, this checks the copies
 # are in step; `scripts/check_shared_copies.sh --update` refreshes them.
 set -euo pipefail
@@ -11,6 +11,7 @@ if [ ! -d "$shared/cases" ]; then
 fi
 pairs=(
   "$shared/cases/dev:tests/cases/dev"
+  "$shared/cases/audit:tests/cases/audit"
   "$shared/cases/vocabulary.json:tests/cases/vocabulary.json"
   "$shared/cases/FORMAT.md:tests/cases/FORMAT.md"
   "$shared/cases/UI.md:tests/cases/UI.md"

@@ -93,8 +93,8 @@ def main():
         assessed = [run(a.runner, "assess", f, c) for f, c in zip(files, cases)]
         assess, _, _ = score(cases, assessed)
         assess_dev, _, _ = score(subset(cases, dev), subset(assessed, dev))
-        print(f"assess (full information): top-3 {pct(assess['top3'], assess['n']):.0f}% on all {assess['n']} cases, "
-              f"{pct(assess_dev['top3'], assess_dev['n']):.0f}% on the {assess_dev['n']} dev cases")
+        print(f"assess (full information): top-3 {pct(assess['top3'], assess['n_condition']):.0f}% on all {assess['n']} cases, "
+              f"{pct(assess_dev['top3'], assess_dev['n_condition']):.0f}% on the {assess_dev['n']} dev cases")
         print("goals: top-3 within 5 points of assess; mean questions <= 12; every emergency reaches emergency\n")
         print(f"{'variant':32}{'dev top-3':>10}{'all top-3':>10}{'triage':>8}{'questions':>10}"
               f"{'emerg. missed':>14}{'minimal':>9}{'thinned':>9}  goals met")
@@ -108,12 +108,12 @@ def main():
             minimal, minimal_n, _ = emergency_witnesses(a.runner, kb, kb_rules, limit)
             thinned, thinned_n, _ = thinned_emergencies(a.runner, cases, regions, max_questions=limit)
             goals = {
-                "top-3": all(pct(x["top3"], x["n"]) >= pct(y["top3"], y["n"]) - 5
+                "top-3": all(pct(x["top3"], x["n_condition"]) >= pct(y["top3"], y["n_condition"]) - 5
                              for x, y in ((s, assess), (sd, assess_dev))),
                 "questions": s["asked"] / s["n"] <= 12 and sd["asked"] / sd["n"] <= 12,
                 "emergencies": s["emergency_under"] == 0,
             }
-            print(f"{name:32}{pct(sd['top3'], sd['n']):9.0f}%{pct(s['top3'], s['n']):9.0f}%{pct(s['triage'], s['n']):7.0f}%"
+            print(f"{name:32}{pct(sd['top3'], sd['n_condition']):9.0f}%{pct(s['top3'], s['n_condition']):9.0f}%{pct(s['triage'], s['n']):7.0f}%"
                   f"{s['asked'] / s['n']:10.1f}{s['emergency_under']:>9}/{s['emergency_n']:<4}"
                   f"{minimal:>5}/{minimal_n:<3}{thinned:>5}/{thinned_n:<3}  "
                   + (", ".join(k for k, ok in goals.items() if ok) or "none"))

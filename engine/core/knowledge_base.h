@@ -72,7 +72,7 @@ struct DependenceGroup {
 struct RedFlagRule {
   std::string id;
   Triage level = Triage::kUrgent;
-  int points_to = -1;  // condition index
+  int points_to = -1;  // condition index, or -1 for a danger no single condition names
   int when = -1;       // expression root
   Basis basis;
   std::vector<int> mentioned_findings;

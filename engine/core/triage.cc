@@ -89,4 +89,16 @@ TriageDecision DecideTriage(const KnowledgeBase& kb, const CaseView& view, int l
   return d;
 }
 
+std::vector<int> MustRuleOut(const KnowledgeBase& kb, const TriageDecision& decision) {
+  std::vector<int> rules;
+  for (int r : decision.fired_rules) {
+    if (kb.rules[static_cast<std::size_t>(r)].level >= Triage::kUrgent) rules.push_back(r);
+  }
+  std::stable_sort(rules.begin(), rules.end(), [&](int a, int b) {
+    return kb.rules[static_cast<std::size_t>(a)].level >
+           kb.rules[static_cast<std::size_t>(b)].level;
+  });
+  return rules;
+}
+
 }  // namespace symcheck

@@ -28,6 +28,10 @@ double ProbabilityAtLeast(const KnowledgeBase& kb, const std::vector<double>& pr
 TriageDecision DecideTriage(const KnowledgeBase& kb, const CaseView& view, int leading,
                             const std::vector<double>& probability);
 
+/// The fired urgent and emergency rules, most urgent first (data order within a level): what the
+/// answer names as to be ruled out before the ranked causes.
+std::vector<int> MustRuleOut(const KnowledgeBase& kb, const TriageDecision& decision);
+
 /// The level implied by the leading condition, the gate and the thresholds (rules left out).
 Triage ProbabilisticLevel(const KnowledgeBase& kb, const CaseView& view, int leading,
                           const std::vector<double>& urgency_mass);

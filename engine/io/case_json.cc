@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/triage.h"
 #include "io/json_reader.h"
 #include "io/json_writer.h"
 
@@ -15,6 +16,14 @@ void FindingIds(JsonWriter& w, const KnowledgeBase& kb, const std::vector<int>& 
   w.EndArray();
 }
 
+void ConditionIdOrNull(JsonWriter& w, const KnowledgeBase& kb, int condition) {
+  if (condition < 0) {
+    w.Null();
+  } else {
+    w.String(kb.conditions[static_cast<std::size_t>(condition)].id);
+  }
+}
+
 // Probabilities are printed with 9 decimals (FORMAT.md asks for enough digits to sum to 1 within
 // 1e-6), log-likelihood ratios with 6.
 constexpr int kProbabilityDecimals = 9;
@@ -24,6 +33,17 @@ void WriteAssessment(JsonWriter& w, const KnowledgeBase& kb, const Assessment& a
   w.Key("triage").String(TriageId(a.triage.level));
   w.Key("red_flags");
   FindingIds(w, kb, a.triage.red_flags);
+  // What each fired urgent or emergency rule points to, most urgent first (FORMAT.md): shown above
+  // the ranked causes, which stay ranked by probability.
+  w.Key("must_rule_out").BeginArray();
+  for (int r : MustRuleOut(kb, a.triage)) {
+    const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
+    w.BeginObject().Key("rule").String(rule.id).Key("level").String(TriageId(rule.level));
+    w.Key("condition");
+    ConditionIdOrNull(w, kb, rule.points_to);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("differential").BeginArray();
   for (int c : a.posterior.ranking) {
     const auto ci = static_cast<std::size_t>(c);
@@ -49,9 +69,9 @@ void WriteAssessment(JsonWriter& w, const KnowledgeBase& kb, const Assessment& a
         .String(rule.id)
         .Key("level")
         .String(TriageId(rule.level))
-        .Key("points_to")
-        .String(kb.conditions[static_cast<std::size_t>(rule.points_to)].id)
-        .EndObject();
+        .Key("points_to");
+    ConditionIdOrNull(w, kb, rule.points_to);
+    w.EndObject();
   }
   w.EndArray().EndObject();
 

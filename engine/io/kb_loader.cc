@@ -448,7 +448,9 @@ class Loader {
       const auto level = ParseTriage(item.At("level").String());
       if (!level) item.At("level").Fail("not a triage level id");
       rule.level = *level;
-      rule.points_to = ConditionRef(item.At("points_to"));
+      // null: the rule points to no single condition (signs of sepsis); the page names the danger.
+      if (!item.At("points_to").json().is_null())
+        rule.points_to = ConditionRef(item.At("points_to"));
       rule.when = ReadRoot(item.At("when"));
       rule.basis = ReadBasis(item);
       if (item.Has("note")) (void)item.At("note").String();

@@ -26,7 +26,7 @@ test('regions of ui/regions.json are exactly those of body-regions.json', async 
   const shared = [path.join(ROOT, '../shared/cases/body-regions.json'), '/work/shared/cases/body-regions.json'].find(existsSync);
   if (!shared) return;
   const expected = JSON.parse(readFileSync(shared, 'utf8')).regions;
-  assert.deepEqual(REGIONS.map(({ name, finding, side, view }) => ({ name, finding, side, view })), expected);
+  assert.deepEqual(REGIONS.map(({ name, finding, side, view, midline }) => ({ name, finding, side, view, ...(midline ? { midline } : {}) })), expected);
 });
 
 test('initial evidence: one side, both sides, midline, nothing marked', () => {
@@ -38,6 +38,9 @@ test('initial evidence: one side, both sides, midline, nothing marked', () => {
     { present: ['pain.tailbone', 'side.midline'], absent: [] });
   assert.deepEqual(state.initialEvidence(REGIONS, ids('Right groin', 'Around the anus')),
     { present: ['pain.groin', 'pain.perianal', 'side.one_side', 'side.midline'], absent: ['side.both_sides'] });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Lower back')), { present: ['pain.low_back'], absent: [] });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Lower back', 'Left buttock')),
+    { present: ['pain.low_back', 'pain.buttock', 'side.one_side'], absent: ['side.both_sides'] });
   assert.deepEqual(state.initialEvidence(REGIONS, []), { present: [], absent: [] });
 });
 

@@ -12,7 +12,8 @@ function unique(list) {
 /**
  * The initial evidence of the diagram (FORMAT.md): each marked region's finding present; marks on
  * one side only -> one_side present and both_sides absent; on both sides -> the reverse; a marked
- * midline region -> midline present. Unmarked regions stay unknown.
+ * midline region (`midline: true`: the tailbone, around the anus) -> midline present; the lower back
+ * has no side and records none. Unmarked regions stay unknown.
  */
 export function initialEvidence(regions, markedIds, sides = DEFAULT_SIDES) {
   const marked = new Set(markedIds);
@@ -27,7 +28,7 @@ export function initialEvidence(regions, markedIds, sides = DEFAULT_SIDES) {
     present.push(sides.both_sides);
     absent.push(sides.one_side);
   }
-  if (chosen.some((r) => r.side === null || r.side === undefined)) present.push(sides.midline);
+  if (chosen.some((r) => r.midline === true)) present.push(sides.midline);
   return Object.freeze({ present: Object.freeze(unique(present)), absent: Object.freeze(absent) });
 }
 

@@ -86,6 +86,25 @@ function causeItem({ condition, probability }, ctx) {
 }
 
 /**
+ * One item per danger the fired rules point to, most urgent first, each named once: a condition
+ * (`data-must-rule-out`) or, for a rule that points to no single condition, the danger in words.
+ */
+function mustRuleOutItems(assessment, { t, texts, lang, audience }) {
+  const seen = new Set();
+  const items = [];
+  for (const entry of assessment.must_rule_out ?? []) {
+    const key = entry.condition ?? t(`danger.${entry.rule}`);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push(entry.condition
+      ? h('li', { 'data-must-rule-out': entry.condition, 'data-level': entry.level },
+        texts.conditionName(entry.condition, lang, audience) || t('text.missing'))
+      : h('li', { 'data-must-rule-out-rule': entry.rule, 'data-level': entry.level }, key));
+  }
+  return items;
+}
+
+/**
  * ctx: {t, texts, lang, audience, interview, assessment, emergencyNumber, formatPercent, formatDate,
  *       questionLeft (bool: the interview can go on), onContinue, onChangeLast, onNewPatient, onPrint, onDownloadFhir}
  */
@@ -96,17 +115,19 @@ export function renderResultScreen(ctx) {
   const children = [h('h2', { id: headingId, class: 'screen-title', tabindex: -1 }, t('result.title'))];
   children.push(triageBanner(level, ctx));
 
-  // The conditions the fired red-flag rules point to: with few answers they may rank low in the
-  // differential, yet they are why the advice is what it is.
-  const pointedTo = [...new Set((assessment.triage_basis?.rules ?? [])
-    .filter((rule) => rule.level === assessment.triage)
-    .map((rule) => texts.conditionName(rule.points_to, lang, audience))
-    .filter(Boolean))];
   if (assessment.red_flags.length > 0) {
     children.push(h('div', { class: 'red-flags' },
       h('h3', {}, t('result.red_flags')),
-      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, texts.question(f, lang, audience) || t('text.missing')))),
-      pointedTo.length > 0 ? h('p', {}, t('result.red_flags_point_to', { conditions: pointedTo.join(' · ') })) : null));
+      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, texts.question(f, lang, audience) || t('text.missing'))))));
+  }
+  // What the fired red-flag rules point to leads (FORMAT.md must_rule_out): with few answers it may
+  // rank low in the differential, yet it is why the advice is what it is.
+  const mustRuleOut = mustRuleOutItems(assessment, ctx);
+  if (mustRuleOut.length > 0) {
+    children.push(h('div', { class: 'must-rule-out' },
+      h('h3', {}, t('result.must_rule_out')),
+      h('p', {}, t('result.must_rule_out_intro')),
+      h('ul', {}, mustRuleOut)));
   }
   if (ctx.interview.age < 16) {
     children.push(h('p', { class: 'notice-box child' }, t('result.under16')));
@@ -126,7 +147,7 @@ export function renderResultScreen(ctx) {
     h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber }))));
 
   const ranked = assessment.differential;
-  children.push(h('h3', { class: 'causes-title' }, t('result.causes')));
+  children.push(h('h3', { class: 'causes-title' }, t(mustRuleOut.length > 0 ? 'result.causes_other' : 'result.causes')));
   children.push(h('p', { class: 'causes-intro' }, t('result.causes_intro')));
   children.push(h('ol', { class: 'causes' }, ranked.slice(0, SHOWN).map((item) => causeItem(item, ctx))));
   if (ranked.length > SHOWN) {
