@@ -12,8 +12,10 @@
 //  3. next-question time on a synthetic knowledge base of 1,000 conditions and 5,000 findings;
 //  4. the module's memory through a whole interview;
 //  5. the gzipped size of every file of the page and the budgets;
-//  6. in headless Chromium: navigation to first question usable, cold and offline.
-import { execFileSync, spawn } from 'node:child_process';
+//  6. in headless Chromium, the site behind nginx: Lighthouse mobile performance (median of three
+//     runs) and total blocking time, the longest main-thread task during load and during a whole
+//     interview, navigation to first question usable, cold and offline.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { loadEngine } from './symcheck.mjs';
 import { siteSizes, sizeBudgets } from './site_sizes.mjs';
+import { serveWithNginx } from './nginx/serve.mjs';
+import { lighthouse } from './lighthouse.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = process.env.SYMCHECK_SITE || path.join(ROOT, 'build/wasm/site');
@@ -289,25 +293,68 @@ printf('   %-40s %26s B gzip', 'everything (first load incl. precache)', sizes.t
 results.sizes = sizes;
 for (const b of sizeBudgets(sizes)) budget(b.name, b.ok, b.detail);
 
-// ---- 6. Chromium: navigation to first question usable -----------------------------------------
+// ---- 6. Chromium: Lighthouse, long tasks, navigation to first question usable -----------------
+// The site served as in production (nginx with scripts/nginx: gzip, caching rules). These are
+// wall-time figures of a shared machine, so they live here and never gate a test.
 if (withBrowser) {
-  const { chromium } = require('playwright-core');
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], { stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(origin)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 50));
+  const { launch, openApp, start, answerUntilResult } = await import('../tests/browser/helpers.mjs');
+  const server = await serveWithNginx(SITE);
+  const origin = `${server.origin}/`;
+
+  // Lighthouse's default run: a mobile device, simulated throttling. The score moves with load on
+  // the machine, so the median of three runs counts (Lighthouse's own advice); total blocking time
+  // is the median of the same runs.
+  const lighthouseRuns = [];
+  for (let run = 0; run < (quick ? 1 : 3); run++) {
+    try {
+      const report = await lighthouse(origin, ['performance'], path.join(ROOT, `build/lighthouse/bench-${run + 1}`));
+      lighthouseRuns.push({
+        performance: report.categories.performance.score,
+        total_blocking_time_ms: report.audits['total-blocking-time'].numericValue,
+      });
+    } catch (e) {
+      printf('   Lighthouse run %d failed: %s', run + 1, e.message.split('\n')[0]);
+    }
   }
+  const lighthousePerformance = lighthouseRuns.length ? median(lighthouseRuns.map((r) => r.performance)) : null;
+  const totalBlockingTime = lighthouseRuns.length ? median(lighthouseRuns.map((r) => r.total_blocking_time_ms)) : null;
+
+  // Long main-thread tasks, observed in the page itself: a PerformanceObserver for 'longtask'
+  // installed before any page script runs. The browser reports only tasks of 50 ms or more, so 0
+  // means none that long.
+  const browser = await launch();
+  await browser.context.addInitScript(() => {
+    window.__symcheckLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__symcheckLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const longTasks = (page) => page.evaluate(() => window.__symcheckLongTasks.slice());
+  const longest = (durations) => Math.round(Math.max(0, ...durations));
+  let longestTask = null;
+  let interviewQuestions = null;
+  try {
+    const { page } = await openApp(browser.context, origin.slice(0, -1));
+    const atReady = await longTasks(page);
+    await start(page, { age: 44, sex: 'Male', regions: ['Lower back', 'Left buttock', 'Back of left thigh'] });
+    interviewQuestions = (await answerUntilResult(page, () => 'No')).length;
+    const atResult = await longTasks(page);
+    longestTask = { load: longest(atReady), interview: longest(atResult.slice(atReady.length)) };
+  } catch (e) {
+    printf('   long-task measurement failed: %s', e.message.split('\n')[0]);
+  }
+  await browser.close();
+
+  // Navigation to a usable start screen (the engine and the knowledge base loaded: the page marks
+  // it), then the Start click to the first question on screen. The typing in between is a person's
+  // time, not the page's, and is left out.
+  const { chromium } = require('playwright-core');
   const profile = mkdtempSync(path.join(tmpdir(), 'symcheck-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? await context.newPage();
-  // Navigation to a usable start screen (the engine and the knowledge base loaded: the page marks
-  // it), then the Start click to the first question on screen. The typing in between is a person's
-  // time, not the page's, and is left out.
   async function firstQuestion() {
     await page.goto(origin);
     await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
@@ -333,11 +380,26 @@ if (withBrowser) {
   }
   const jsHeap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null).catch(() => null);
   await context.close();
-  server.kill();
+  server.stop();
   rmSync(profile, { recursive: true, force: true });
-  results.browser = { cold_ms: cold, offline_ms: offline, js_heap_bytes: jsHeap };
-  printf('\n6. Headless Chromium: navigation to a usable start screen plus Start to the first question (typing excluded)');
+  results.browser = {
+    served_by: 'nginx (scripts/nginx)',
+    cold_ms: cold, offline_ms: offline, js_heap_bytes: jsHeap,
+    lighthouse_performance: lighthousePerformance,
+    total_blocking_time_ms: totalBlockingTime,
+    lighthouse_runs: lighthouseRuns,
+    longest_task_ms: longestTask,
+    interview_questions: interviewQuestions,
+  };
+  printf('\n6. Headless Chromium, the site behind nginx (gzip, production caching)');
+  printf('   Lighthouse mobile performance %s (median of %d runs: %s), total blocking time %s ms',
+    lighthousePerformance, lighthouseRuns.length, lighthouseRuns.map((r) => r.performance).join(', '), totalBlockingTime === null ? '?' : fmt(totalBlockingTime, 0));
+  printf('   longest main-thread task: %s ms during load, %s ms during a whole interview (%s questions; only tasks >= 50 ms are reported, 0 = none)',
+    longestTask?.load ?? '?', longestTask?.interview ?? '?', interviewQuestions ?? '?');
+  printf('   navigation to a usable start screen plus Start to the first question (typing excluded):');
   printf('   cold %s ms, offline (service worker) %s ms, tab JavaScript heap %s MiB', cold, offline, jsHeap ? (jsHeap / 1048576).toFixed(1) : '?');
+  budget('Lighthouse mobile performance at least 0.95 (median)', lighthousePerformance !== null && lighthousePerformance >= 0.95, `${lighthousePerformance}`);
+  budget('no main-thread task of 50 ms or more during a whole interview', longestTask !== null && longestTask.interview === 0, `${longestTask?.interview ?? '?'} ms`);
   budget('first question usable within 500 ms on localhost (cold)', cold !== null && cold <= 500, `${cold} ms`);
 }
 

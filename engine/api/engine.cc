@@ -1,15 +1,16 @@
 #include "api/engine.h"
 
-#include <nlohmann/json.hpp>
+#include <new>
+#include <utility>
 
 #include "core/assessment.h"
 #include "core/interview.h"
 #include "core/lint.h"
 #include "core/scorer.h"
 #include "io/case_json.h"
-#include "io/json_reader.h"
 #include "io/json_writer.h"
 #include "io/report_json.h"
+#include "io/request_json.h"
 
 namespace symcheck {
 namespace {
@@ -20,35 +21,18 @@ Response Fail(const std::string& code, const std::string& message) {
 }
 Response Ok(std::string json) { return Response{true, std::move(json), "", ""}; }
 
-// {"audience": "patient", "max_questions": 15, "strategy": "adaptive", "damping": true}
-InterviewOptions ReadOptions(const std::string& options_json) {
-  const nlohmann::json doc = ParseJsonText(options_json, "options", "invalid_options");
-  const JsonNode top(doc, "options", "", "", "invalid_options");
-  top.AllowOnly({"audience", "max_questions", "strategy", "damping"});
-  InterviewOptions options;
-  if (top.Has("audience")) {
-    const auto audience = ParseAudience(top.At("audience").String());
-    if (!audience) top.At("audience").Fail("audience must be patient or clinician");
-    options.audience = *audience;
+// Runs `call` on the loaded knowledge base with the one error policy of every JSON call: not
+// loaded, bad input (already an Error value), out of memory, or a defect, never an abort.
+template <typename Call>
+Response Guarded(const KnowledgeBase* kb, Call call) {
+  if (kb == nullptr) return Fail("not_loaded", "no knowledge base is loaded");
+  try {
+    return call(*kb);
+  } catch (const std::bad_alloc&) {
+    return Fail("out_of_memory", "the input is too large to process");
+  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
+    return Fail("internal_error", e.what());
   }
-  if (top.Has("max_questions")) {
-    options.max_questions = top.At("max_questions").Integer();
-    if (options.max_questions < 0 || options.max_questions > 1000) {
-      top.At("max_questions").Fail("max_questions must lie in 0..1000");
-    }
-  }
-  if (top.Has("strategy")) {
-    const std::string strategy = top.At("strategy").String();
-    if (strategy == "adaptive") {
-      options.strategy = QuestionStrategy::kAdaptive;
-    } else if (strategy == "fixed") {
-      options.strategy = QuestionStrategy::kFixedOrder;
-    } else {
-      top.At("strategy").Fail("strategy must be adaptive or fixed");
-    }
-  }
-  if (top.Has("damping")) options.scoring.damp_dependent_findings = top.At("damping").Bool();
-  return options;
 }
 
 }  // namespace
@@ -62,7 +46,7 @@ Response Engine::Load(const std::vector<Document>& documents) {
   }
   if (!kb.ok()) return Fail(kb.error());
   kb_ = std::make_shared<const KnowledgeBase>(std::move(kb).value());
-  // A short summary: the lint (Info) is a development check with a solver behind it, which the
+  // A short summary: the lint (Validate) is a development check with a solver behind it, which the
   // page has no use for on every load.
   JsonWriter w;
   w.BeginObject();
@@ -75,78 +59,51 @@ Response Engine::Load(const std::vector<Document>& documents) {
 }
 
 Response Engine::LoadJson(const std::string& documents_json) {
-  std::vector<Document> documents;
-  try {
-    const nlohmann::json doc = ParseJsonText(documents_json, "documents", "invalid_documents");
-    const JsonNode top(doc, "documents", "", "", "invalid_documents");
-    top.ForEach([&](const JsonNode& item, std::size_t) {
-      item.AllowOnly({"name", "text"});
-      documents.push_back({item.At("name").String(), item.At("text").String()});
-    });
-  } catch (const DataError& e) {
-    return Fail(e.code(), e.what());
-  }
-  return Load(documents);
+  Result<std::vector<Document>> documents = ParseDocuments(documents_json);
+  if (!documents.ok()) return Fail(documents.error());
+  return Load(documents.value());
 }
 
 Response Engine::Assess(const std::string& case_json, const std::string& options_json) const {
-  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
-  try {
-    const InterviewOptions options = ReadOptions(options_json);
-    Result<ParsedCase> parsed = ParseCase(*kb_, case_json);
+  return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
+    const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
+    if (!options.ok()) return Fail(options.error());
+    const Result<ParsedCase> parsed = ParseCase(kb, case_json);
     if (!parsed.ok()) return Fail(parsed.error());
     AssessOptions assess;
-    assess.scoring = options.scoring;
-    const Assessment a = symcheck::Assess(*kb_, CaseView(parsed.value().answers), assess);
-    return Ok(AssessmentJson(*kb_, a, nullptr));
-  } catch (const DataError& e) {
-    return Fail(e.code(), e.what());
-  } catch (const std::bad_alloc&) {
-    return Fail("out_of_memory", "the input is too large to process");
-  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
-    return Fail("internal_error", e.what());
-  }
+    assess.scoring = options.value().scoring;
+    const Assessment a = symcheck::Assess(kb, CaseView(parsed.value().answers), assess);
+    return Ok(AssessmentJson(kb, a, nullptr));
+  });
 }
 
 Response Engine::Interview(const std::string& case_json, const std::string& options_json) const {
-  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
-  try {
-    const InterviewOptions options = ReadOptions(options_json);
-    Result<ParsedCase> parsed = ParseCase(*kb_, case_json);
+  return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
+    const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
+    if (!options.ok()) return Fail(options.error());
+    const Result<ParsedCase> parsed = ParseCase(kb, case_json);
     if (!parsed.ok()) return Fail(parsed.error());
-    const InterviewRun run = SimulateInterview(*kb_, parsed.value().answers, options);
+    const InterviewRun run = SimulateInterview(kb, parsed.value().answers, options.value());
     AssessOptions assess;
-    assess.scoring = options.scoring;
-    const Assessment a = symcheck::Assess(*kb_, CaseView(run.answers), assess);
-    return Ok(AssessmentJson(*kb_, a, &run));
-  } catch (const DataError& e) {
-    return Fail(e.code(), e.what());
-  } catch (const std::bad_alloc&) {
-    return Fail("out_of_memory", "the input is too large to process");
-  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
-    return Fail("internal_error", e.what());
-  }
+    assess.scoring = options.value().scoring;
+    const Assessment a = symcheck::Assess(kb, CaseView(run.answers), assess);
+    return Ok(AssessmentJson(kb, a, &run));
+  });
 }
 
 Response Engine::Next(const std::string& state_json, const std::string& options_json) const {
-  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
-  try {
-    const InterviewOptions options = ReadOptions(options_json);
-    Result<ParsedCase> parsed = ParseCase(*kb_, state_json);
+  return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
+    const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
+    if (!options.ok()) return Fail(options.error());
+    const Result<ParsedCase> parsed = ParseCase(kb, state_json);
     if (!parsed.ok()) return Fail(parsed.error());
     const ParsedCase& state = parsed.value();
-    const NextStep step = ChooseNextStep(*kb_, state.answers, state.asked, options);
+    const NextStep step = ChooseNextStep(kb, state.answers, state.asked, options.value());
     AssessOptions assess;
-    assess.scoring = options.scoring;
-    const Assessment a = symcheck::Assess(*kb_, CaseView(state.answers), assess);
-    return Ok(NextStepJson(*kb_, step, a));
-  } catch (const DataError& e) {
-    return Fail(e.code(), e.what());
-  } catch (const std::bad_alloc&) {
-    return Fail("out_of_memory", "the input is too large to process");
-  } catch (const std::exception& e) {  // a defect, still reported as a value, never an abort
-    return Fail("internal_error", e.what());
-  }
+    assess.scoring = options.value().scoring;
+    const Assessment a = symcheck::Assess(kb, CaseView(state.answers), assess);
+    return Ok(NextStepJson(kb, step, a));
+  });
 }
 
 const std::vector<double>& Engine::Posterior(int age, Sex sex, const int* present,
@@ -176,9 +133,27 @@ const std::vector<double>& Engine::Posterior(int age, Sex sex, const int* presen
   return probability_;
 }
 
-Response Engine::Info() const {
-  if (!kb_) return Fail("not_loaded", "no knowledge base is loaded");
-  return Ok(LintReportJson(*kb_, Lint(*kb_)));
+Response Engine::Validate(const std::string& vocabulary_json,
+                          const std::string& vocabulary_name) const {
+  return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
+    Vocabulary vocabulary;
+    if (!vocabulary_json.empty()) {
+      Result<Vocabulary> read = ParseVocabulary(vocabulary_json, vocabulary_name);
+      if (!read.ok()) return Fail(read.error());
+      vocabulary = std::move(read).value();
+    }
+    const LintReport report = Lint(kb, vocabulary.conditions, vocabulary.findings);
+    Response response = Ok(LintReportJson(kb, report));
+    if (!report.problems.empty()) {
+      response.ok = false;
+      response.error_code = "lint_problems";
+      for (const std::string& problem : report.problems) {
+        if (!response.error.empty()) response.error += "\n";
+        response.error += problem;
+      }
+    }
+    return response;
+  });
 }
 
 }  // namespace symcheck

@@ -1,5 +1,6 @@
-// The engine's one public face: JSON text in, JSON text out, errors as values. The CLI, the
-// WebAssembly module and the tests all call this class, so every face gives the same answer.
+// The engine's one public face: JSON text in, JSON text out, errors as values. The CLI (every
+// command, validate included), the WebAssembly module and the tests all call this class, so every
+// face gives the same answer.
 #ifndef SYMCHECK_API_ENGINE_H_
 #define SYMCHECK_API_ENGINE_H_
 
@@ -36,8 +37,13 @@ class Engine {
   /// The page's step: the answers so far (a case plus "dont_know" and "asked") in, the next
   /// question (or why to stop) and the current assessment out.
   Response Next(const std::string& state_json, const std::string& options_json = "{}") const;
-  /// Counts and the basis of every number: the lint's and the README's figures.
-  Response Info() const;
+  /// The knowledge-base lint (`symcheck validate`): the report as JSON (counts, the basis of every
+  /// number, "problems"). `vocabulary_json` (tests/cases/vocabulary.json, named `vocabulary_name`
+  /// in messages) lists ids that must exist; "" checks none. When the lint finds problems the
+  /// response is not ok, with error_code "lint_problems", one problem per line in `error` and the
+  /// report still in `json`; any other error leaves `json` empty.
+  Response Validate(const std::string& vocabulary_json = "",
+                    const std::string& vocabulary_name = "vocabulary") const;
 
   /// The posterior alone, for callers that hold finding indices (data order) rather than JSON:
   /// one probability per condition in data order, or an empty vector for an invalid index or age.

@@ -3,14 +3,14 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "api/engine.h"
 #include "cli/kb_files.h"
-#include "core/lint.h"
-#include "io/json_reader.h"
-#include "io/report_json.h"
+#include "io/json_writer.h"
 
 namespace {
 
@@ -33,8 +33,23 @@ struct Arguments {
   std::string input;
   std::string kb = symcheck::DefaultKnowledgeBasePath();
   std::string vocabulary;
-  nlohmann::json options = nlohmann::json::object();
+  // The call options, as Engine's options JSON (OptionsJson); unset ones keep their defaults.
+  std::optional<std::string> audience;
+  std::optional<std::string> strategy;
+  std::optional<int> max_questions;
+  bool no_damping = false;
 };
+
+std::string OptionsJson(const Arguments& args) {
+  symcheck::JsonWriter w;
+  w.BeginObject();
+  if (args.audience) w.Key("audience").String(*args.audience);
+  if (args.strategy) w.Key("strategy").String(*args.strategy);
+  if (args.max_questions) w.Key("max_questions").Int(*args.max_questions);
+  if (args.no_damping) w.Key("damping").Bool(false);
+  w.EndObject();
+  return w.Finish();
+}
 
 // Returns an error message, or "" when the arguments are fine.
 std::string ParseArguments(int argc, char** argv, Arguments& args) {
@@ -58,22 +73,22 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
       if (!value(args.vocabulary)) return "--vocabulary needs a path";
     } else if (arg == "--audience") {
       if (!value(v)) return "--audience needs patient or clinician";
-      args.options["audience"] = v;
+      args.audience = v;
     } else if (arg == "--strategy") {
       if (!value(v)) return "--strategy needs adaptive or fixed";
-      args.options["strategy"] = v;
+      args.strategy = v;
     } else if (arg == "--max-questions") {
       if (!value(v)) return "--max-questions needs a number";
       try {
         std::size_t used = 0;
         const int n = std::stoi(v, &used);
         if (used != v.size()) return "--max-questions needs a whole number, not \"" + v + "\"";
-        args.options["max_questions"] = n;
+        args.max_questions = n;
       } catch (const std::exception&) {
         return "--max-questions needs a whole number, not \"" + v + "\"";
       }
     } else if (arg == "--no-damping") {
-      args.options["damping"] = false;
+      args.no_damping = true;
     } else if (arg.rfind("--", 0) == 0) {
       return "unknown option " + arg;
     } else if (args.input.empty() && args.command != "validate") {
@@ -86,31 +101,23 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
   return "";
 }
 
+// The lint through the API: the report on stdout, each problem on stderr (exit 1 if any).
 int Validate(const symcheck::Engine& engine, const Arguments& args) {
-  std::vector<std::string> conditions;
-  std::vector<std::string> findings;
+  std::string vocabulary;
   if (!args.vocabulary.empty()) {
     auto text = symcheck::ReadTextFile(args.vocabulary);
     if (!text.ok()) return BadInput(text.error().message);
-    try {
-      const auto vocab =
-          symcheck::ParseJsonText(text.value(), args.vocabulary, "invalid_vocabulary");
-      const symcheck::JsonNode top(vocab, args.vocabulary, "", "", "invalid_vocabulary");
-      top.At("conditions").ForEach([&](const symcheck::JsonNode& item, std::size_t) {
-        conditions.push_back(item.At("id").String());
-      });
-      top.At("findings").ForEach([&](const symcheck::JsonNode& item, std::size_t) {
-        findings.push_back(item.At("id").String());
-      });
-    } catch (const symcheck::DataError& e) {
-      return BadInput(e.what());
-    }
+    vocabulary = std::move(text).value();
   }
-  const auto* kb = engine.knowledge_base();
-  const symcheck::LintReport report = symcheck::Lint(*kb, conditions, findings);
-  std::cout << symcheck::LintReportJson(*kb, report);
-  for (const std::string& problem : report.problems) std::cerr << "lint: " << problem << "\n";
-  return report.problems.empty() ? 0 : 1;
+  const symcheck::Response response = engine.Validate(vocabulary, args.vocabulary);
+  if (response.json.empty()) return BadInput(response.error);
+  std::cout << response.json;
+  if (response.ok) return 0;
+  std::istringstream problems(response.error);
+  for (std::string problem; std::getline(problems, problem);) {
+    std::cerr << "lint: " << problem << "\n";
+  }
+  return 1;
 }
 
 int Run(int argc, char** argv) {
@@ -127,7 +134,7 @@ int Run(int argc, char** argv) {
 
   auto text = symcheck::ReadTextFile(args.input);
   if (!text.ok()) return BadInput(text.error().message);
-  const std::string options = args.options.dump();
+  const std::string options = OptionsJson(args);
   symcheck::Response response;
   if (args.command == "assess") {
     response = engine.Assess(text.value(), options);

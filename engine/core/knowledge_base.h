@@ -147,6 +147,11 @@ struct KnowledgeBase {
   int AgeBandIndex(int age) const;
 };
 
+/// Computes the model's derived tables from the read values: clamps every probability, computes the
+/// log-likelihood ratios, the log-prior table and the reverse indexes (finding -> conditions,
+/// finding -> rules). Every way of building a KnowledgeBase calls it once, after the last value.
+void FinalizeKnowledgeBase(KnowledgeBase& kb);
+
 }  // namespace symcheck
 
 #endif  // SYMCHECK_CORE_KNOWLEDGE_BASE_H_

@@ -5,7 +5,6 @@
 #include <memory>
 #include <set>
 
-#include "core/portable_math.h"
 #include "io/json_reader.h"
 
 namespace symcheck {
@@ -41,7 +40,7 @@ class Loader {
     ReadTriage(Section("triage"));
     ReadInterview(Section("interview"));
     if (section_docs_.count("pages") != 0) ReadPages(Section("pages"));
-    Index();
+    FinalizeKnowledgeBase(kb_);
     return std::move(kb_);
   }
 
@@ -570,37 +569,6 @@ class Loader {
     });
     for (const Condition& c : kb_.conditions) {
       if (seen.count(c.id) == 0) section.Fail("no page for condition " + c.id);
-    }
-  }
-
-  // ---- derived tables ----------------------------------------------------------------------
-  void Index() {
-    kb_.finding_conditions.assign(kb_.findings.size(), {});
-    kb_.finding_rules.assign(kb_.findings.size(), {});
-    for (std::size_t c = 0; c < kb_.conditions.size(); ++c) {
-      Condition& condition = kb_.conditions[c];
-      for (std::size_t i = 0; i < condition.likelihoods.size(); ++i) {
-        Likelihood& l = condition.likelihoods[i];
-        const Finding& f = kb_.findings[static_cast<std::size_t>(l.finding)];
-        const double p = std::clamp(l.probability, kb_.clamp_min, kb_.clamp_max);
-        const double d = std::clamp(f.default_rate, kb_.clamp_min, kb_.clamp_max);
-        l.llr_present = PortableLog(p) - PortableLog(d);
-        l.llr_absent = PortableLog(1.0 - p) - PortableLog(1.0 - d);
-        kb_.finding_conditions[static_cast<std::size_t>(l.finding)].push_back(
-            {static_cast<int>(c), static_cast<int>(i)});
-      }
-    }
-    for (const Condition& c : kb_.conditions) {
-      for (std::size_t band = 0; band < kb_.age_bands.size(); ++band) {
-        for (const double sex_factor : {c.female_factor, c.male_factor}) {
-          kb_.log_prior_table.push_back(PortableLog(c.prior * c.age_factors[band] * sex_factor));
-        }
-      }
-    }
-    for (std::size_t r = 0; r < kb_.rules.size(); ++r) {
-      for (int f : kb_.rules[r].mentioned_findings) {
-        kb_.finding_rules[static_cast<std::size_t>(f)].push_back(static_cast<int>(r));
-      }
     }
   }
 

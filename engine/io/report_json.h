@@ -1,4 +1,4 @@
-// The lint report as JSON (symcheck validate, Engine::Info).
+// The lint report as JSON (Engine::Validate, which symcheck validate calls).
 #ifndef SYMCHECK_IO_REPORT_JSON_H_
 #define SYMCHECK_IO_REPORT_JSON_H_
 

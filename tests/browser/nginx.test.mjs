@@ -2,49 +2,26 @@
 // content types and caching rules, and a full interview, offline reload included.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
 import {
-  ROOT, launch, openApp, start, answerUntilResult, result, rankedConditions, waitForServiceWorker, copySite,
+  launch, openApp, start, answerUntilResult, result, rankedConditions, waitForServiceWorker, copySite,
 } from './helpers.mjs';
+import { serveWithNginx } from '../../scripts/nginx/serve.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
   + "frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'";
 
-let nginx;
+let stopNginx;
 let origin;
 let site;
 
 before(async () => {
   site = copySite();  // other tests rebuild or poison copies; this one serves its own
-  // nginx's workers run as an unprivileged user (www-data), as on a real host: the copy (made
-  // private by mkdtemp) must be readable by them.
-  execFileSync('chmod', ['-R', 'a+rX', site.dir]);
-  for (let attempt = 0; attempt < 5 && !origin; attempt += 1) {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    nginx = spawn('bash', [path.join(ROOT, 'scripts/nginx/run.sh'), String(port)], {
-      env: { ...process.env, SITE: site.dir }, stdio: 'ignore', detached: true,
-    });
-    for (let i = 0; i < 100; i += 1) {
-      if (nginx.exitCode !== null) break;
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) {
-          origin = `http://127.0.0.1:${port}`;
-          break;
-        }
-      } catch {
-        // not up yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (!origin) process.kill(-nginx.pid, 'SIGTERM');
-  }
-  assert.ok(origin, 'nginx did not start');
+  ({ origin, stop: stopNginx } = await serveWithNginx(site.dir));
 });
 
 after(() => {
-  if (nginx && nginx.exitCode === null) process.kill(-nginx.pid, 'SIGTERM');
+  stopNginx?.();
   site?.remove();
 });
 

@@ -1,0 +1,84 @@
+#include "io/request_json.h"
+
+#include <new>
+
+#include "io/json_reader.h"
+
+namespace symcheck {
+namespace {
+
+// Runs `read`, turning a DataError (or running out of memory) into an Error value.
+template <typename T, typename Read>
+Result<T> Catching(const char* code, Read read) {
+  try {
+    return read();
+  } catch (const DataError& e) {
+    return Error{e.code(), e.what()};
+  } catch (const std::bad_alloc&) {
+    return Error{code, "the input is too large to process"};
+  }
+}
+
+}  // namespace
+
+Result<InterviewOptions> ParseInterviewOptions(const std::string& text) {
+  return Catching<InterviewOptions>("invalid_options", [&] {
+    const nlohmann::json doc = ParseJsonText(text, "options", "invalid_options");
+    const JsonNode top(doc, "options", "", "", "invalid_options");
+    top.AllowOnly({"audience", "max_questions", "strategy", "damping"});
+    InterviewOptions options;
+    if (top.Has("audience")) {
+      const auto audience = ParseAudience(top.At("audience").String());
+      if (!audience) top.At("audience").Fail("audience must be patient or clinician");
+      options.audience = *audience;
+    }
+    if (top.Has("max_questions")) {
+      options.max_questions = top.At("max_questions").Integer();
+      if (options.max_questions < 0 || options.max_questions > 1000) {
+        top.At("max_questions").Fail("max_questions must lie in 0..1000");
+      }
+    }
+    if (top.Has("strategy")) {
+      const std::string strategy = top.At("strategy").String();
+      if (strategy == "adaptive") {
+        options.strategy = QuestionStrategy::kAdaptive;
+      } else if (strategy == "fixed") {
+        options.strategy = QuestionStrategy::kFixedOrder;
+      } else {
+        top.At("strategy").Fail("strategy must be adaptive or fixed");
+      }
+    }
+    if (top.Has("damping")) options.scoring.damp_dependent_findings = top.At("damping").Bool();
+    return options;
+  });
+}
+
+Result<std::vector<Document>> ParseDocuments(const std::string& text) {
+  return Catching<std::vector<Document>>("invalid_documents", [&] {
+    std::vector<Document> documents;
+    const nlohmann::json doc = ParseJsonText(text, "documents", "invalid_documents");
+    const JsonNode top(doc, "documents", "", "", "invalid_documents");
+    top.ForEach([&](const JsonNode& item, std::size_t) {
+      item.AllowOnly({"name", "text"});
+      documents.push_back({item.At("name").String(), item.At("text").String()});
+    });
+    return documents;
+  });
+}
+
+Result<Vocabulary> ParseVocabulary(const std::string& text, const std::string& name) {
+  return Catching<Vocabulary>("invalid_vocabulary", [&] {
+    Vocabulary vocabulary;
+    const nlohmann::json doc = ParseJsonText(text, name, "invalid_vocabulary");
+    const JsonNode top(doc, name, "", "", "invalid_vocabulary");
+    top.At("conditions").ForEach([&](const JsonNode& item, std::size_t) {
+      vocabulary.conditions.push_back(item.At("id").String());
+    });
+    top.At("findings").ForEach([&](const JsonNode& item, std::size_t) {
+      vocabulary.findings.push_back(item.At("id").String());
+    });
+    return vocabulary;
+  });
+}
+
+}  // namespace symcheck

@@ -1,0 +1,35 @@
+// The JSON an Engine receives besides cases: the call options, the knowledge-base documents as
+// one JSON array (from JavaScript) and the lint vocabulary. Each returns a value or an Error whose
+// message names the document and the JSON Pointer.
+#ifndef SYMCHECK_IO_REQUEST_JSON_H_
+#define SYMCHECK_IO_REQUEST_JSON_H_
+
+#include <string>
+#include <vector>
+
+#include "core/interview.h"
+#include "core/status.h"
+#include "io/kb_loader.h"
+
+namespace symcheck {
+
+/// {"audience": "patient", "max_questions": 15, "strategy": "adaptive", "damping": true}, every
+/// member optional. Errors: invalid_options.
+Result<InterviewOptions> ParseInterviewOptions(const std::string& text);
+
+/// [{"name": "data/kb/findings.json", "text": "..."}, ...]. Errors: invalid_documents.
+Result<std::vector<Document>> ParseDocuments(const std::string& text);
+
+/// The ids a knowledge base must define (tests/cases/vocabulary.json).
+struct Vocabulary {
+  std::vector<std::string> conditions;
+  std::vector<std::string> findings;
+};
+
+/// {"conditions": [{"id": ...}, ...], "findings": [{"id": ...}, ...]}; `name` is used in
+/// messages. Errors: invalid_vocabulary.
+Result<Vocabulary> ParseVocabulary(const std::string& text, const std::string& name);
+
+}  // namespace symcheck
+
+#endif  // SYMCHECK_IO_REQUEST_JSON_H_
