@@ -98,11 +98,12 @@ Response Engine::Next(const std::string& state_json, const std::string& options_
     const Result<ParsedCase> parsed = ParseCase(kb, state_json);
     if (!parsed.ok()) return Fail(parsed.error());
     const ParsedCase& state = parsed.value();
-    const NextStep step = ChooseNextStep(kb, state.answers, state.asked, options.value());
+    const int shown = static_cast<int>(state.screens.size());
+    const NextScreen next = ChooseNextScreen(kb, state.answers, shown, options.value());
     AssessOptions assess;
     assess.scoring = options.value().scoring;
     const Assessment a = symcheck::Assess(kb, CaseView(state.answers), assess);
-    return Ok(NextStepJson(kb, step, a));
+    return Ok(NextScreenJson(kb, next, shown, a));
   });
 }
 

@@ -19,7 +19,7 @@ constexpr int kBadInput = 2;
 constexpr const char* kUsage =
     "usage: symcheck assess CASE.json [--kb PATH] [--audience patient|clinician] [--no-damping]\n"
     "       symcheck interview CASE.json [--kb PATH] [--audience patient|clinician]\n"
-    "                [--max-questions N] [--strategy adaptive|fixed]\n"
+    "                [--max-screens N]   (--max-questions N: the same)\n"
     "       symcheck next STATE.json [--kb PATH] [--audience patient|clinician]\n"
     "       symcheck validate [--kb PATH] [--vocabulary vocabulary.json]\n";
 
@@ -35,8 +35,7 @@ struct Arguments {
   std::string vocabulary;
   // The call options, as Engine's options JSON (OptionsJson); unset ones keep their defaults.
   std::optional<std::string> audience;
-  std::optional<std::string> strategy;
-  std::optional<int> max_questions;
+  std::optional<int> max_screens;
   bool no_damping = false;
 };
 
@@ -44,8 +43,7 @@ std::string OptionsJson(const Arguments& args) {
   symcheck::JsonWriter w;
   w.BeginObject();
   if (args.audience) w.Key("audience").String(*args.audience);
-  if (args.strategy) w.Key("strategy").String(*args.strategy);
-  if (args.max_questions) w.Key("max_questions").Int(*args.max_questions);
+  if (args.max_screens) w.Key("max_screens").Int(*args.max_screens);
   if (args.no_damping) w.Key("damping").Bool(false);
   w.EndObject();
   return w.Finish();
@@ -74,18 +72,15 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
     } else if (arg == "--audience") {
       if (!value(v)) return "--audience needs patient or clinician";
       args.audience = v;
-    } else if (arg == "--strategy") {
-      if (!value(v)) return "--strategy needs adaptive or fixed";
-      args.strategy = v;
-    } else if (arg == "--max-questions") {
-      if (!value(v)) return "--max-questions needs a number";
+    } else if (arg == "--max-screens" || arg == "--max-questions") {
+      if (!value(v)) return arg + " needs a number";
       try {
         std::size_t used = 0;
         const int n = std::stoi(v, &used);
-        if (used != v.size()) return "--max-questions needs a whole number, not \"" + v + "\"";
-        args.max_questions = n;
+        if (used != v.size()) return arg + " needs a whole number, not \"" + v + "\"";
+        args.max_screens = n;
       } catch (const std::exception&) {
-        return "--max-questions needs a whole number, not \"" + v + "\"";
+        return arg + " needs a whole number, not \"" + v + "\"";
       }
     } else if (arg == "--no-damping") {
       args.no_damping = true;

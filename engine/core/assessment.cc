@@ -20,9 +20,19 @@ Assessment Assess(const KnowledgeBase& kb, const CaseView& view, const AssessOpt
                      });
     a.explanations.push_back(std::move(e));
   }
-  for (std::size_t f = 0; f < kb.findings.size(); ++f) {
-    if (kb.findings[f].screen_within > 0 && view.at(static_cast<int>(f)) == Answer::kUnknown) {
-      a.unanswered_screen.push_back(static_cast<int>(f));
+  // Safety checks still open: the questions of the opening screens (what every emergency pathway
+  // needs) that this person could answer and has not. "Don't know" answers and questions for the
+  // other sex are not open; no opening question is for clinicians only.
+  for (const Screen& screen : kb.screens) {
+    if (screen.kind != ScreenKind::kOpening) continue;
+    for (int f : screen.items) {
+      const auto fi = static_cast<std::size_t>(f);
+      const Finding& finding = kb.findings[fi];
+      const bool other_sex = finding.only_sex && *finding.only_sex != view.sex();
+      const bool dont_know = !view.base->dont_know.empty() && view.base->dont_know[fi];
+      if (view.at(f) == Answer::kUnknown && !dont_know && !other_sex) {
+        a.unanswered_safety_checks.push_back(f);
+      }
     }
   }
   return a;

@@ -20,7 +20,7 @@ struct Assessment {
   Posterior posterior;
   TriageDecision triage;
   std::vector<Explanation> explanations;  // for the leading conditions
-  std::vector<int> unanswered_screen;     // red-flag screen findings still unknown
+  std::vector<int> unanswered_safety_checks;  // opening-screen questions the person could answer
 };
 
 struct AssessOptions {

@@ -1,4 +1,4 @@
-// The adaptive interview: which question to ask next, and when to stop.
+// The adaptive interview in screens: which group of questions to show next, and when to stop.
 #ifndef SYMCHECK_CORE_INTERVIEW_H_
 #define SYMCHECK_CORE_INTERVIEW_H_
 
@@ -9,46 +9,50 @@
 
 namespace symcheck {
 
-enum class QuestionStrategy : std::uint8_t {
-  kAdaptive,    // greatest expected value: triage change first, then information gain
-  kFixedOrder,  // knowledge-base order: the baseline the benchmark compares against
-};
-
 struct InterviewOptions {
   Audience audience = Audience::kPatient;
-  int max_questions = 15;
-  QuestionStrategy strategy = QuestionStrategy::kAdaptive;
+  /// Cap on the screens shown; the lower of this and the knowledge base's own limit applies.
+  int max_screens = 1000;
   ScoringOptions scoring;
 };
 
-/// The next step of an interview: a finding to ask, or a reason to stop.
-struct NextStep {
-  int finding = -1;         // -1 when stopping
-  std::string stop_reason;  // question_limit, emergency, confident, nothing_to_change, no_questions
-  double value = 0.0;       // expected value of the chosen question
-  bool screening = false;   // chosen to complete the red-flag screen in time
+/// The screen of follow-ups: the questions that follow a yes come on the screen after it.
+inline constexpr int kFollowUpScreen = -2;
+
+/// The next step of an interview: a screen to show, or a reason to stop.
+struct NextScreen {
+  int screen = -1;          // index into KnowledgeBase::screens, kFollowUpScreen, or -1: stop
+  std::vector<int> items;   // the findings it asks (askable now), in data order
+  std::string stop_reason;  // screen_limit, emergency, confident, nothing_to_change, no_questions
+  double value = 0.0;       // expected value of the chosen screen (0 for fixed ones)
+  int estimate = 0;         // about how many screens the whole interview takes, this one included
 };
 
 /// True when `finding` may be asked now: unknown, not already answered "don't know", right audience
 /// and sex, not recorded by the body diagram, and any parent question answered yes.
 bool IsAskable(const KnowledgeBase& kb, const Case& c, Audience audience, int finding);
 
-/// Chooses the next question given the answers so far. `asked` lists the questions already asked,
-/// in order (the last one decides which follow-ups stay together).
-NextStep ChooseNextStep(const KnowledgeBase& kb, const Case& c, const std::vector<int>& asked,
-                        const InterviewOptions& options);
+/// The askable items of a screen, in data order (none when the screen is not for this audience).
+std::vector<int> AskableItems(const KnowledgeBase& kb, const Case& c, Audience audience,
+                              const Screen& screen);
+
+/// Chooses the next screen given the answers so far and the number of screens already shown.
+NextScreen ChooseNextScreen(const KnowledgeBase& kb, const Case& c, int screens_shown,
+                            const InterviewOptions& options);
 
 /// What a person enters on the start screen: age, sex, marked regions and the side they imply
 /// (FORMAT.md, "initial evidence"), taken from a full case.
 Case InitialEvidence(const KnowledgeBase& kb, const Case& full);
 
 struct InterviewRun {
-  Case answers;            // what the interview learned
-  std::vector<int> asked;  // findings asked, in order
+  Case answers;                         // what the interview learned
+  std::vector<std::vector<int>> screens;  // the findings of each screen shown, in order
   std::string stop_reason;
+  std::vector<int> Asked() const;       // every finding asked, in order
 };
 
-/// Plays a case as a simulated person: yes if present, no if absent, "don't know" otherwise.
+/// Plays a case as a simulated person: each screen answered item by item, yes if present, no if
+/// absent, "don't know" otherwise.
 InterviewRun SimulateInterview(const KnowledgeBase& kb, const Case& full,
                                const InterviewOptions& options);
 

@@ -20,9 +20,6 @@ struct Finding {
   Basis default_basis;
   int follow_up_of = -1;  // asked only once this finding is present
   std::optional<Sex> only_sex;
-  /// Part of the red-flag screen: asked within this many questions whenever any pain is marked
-  /// (0: not part of the screen).
-  int screen_within = 0;
   int group = -1;  // dependence group, or -1
 };
 
@@ -85,24 +82,20 @@ struct ProbabilityThreshold {
 };
 
 struct InterviewSettings {
-  int max_questions = 15;
+  /// The most screens an interview shows (data: interview.max_screens).
+  int max_screens = 12;
   double stop_leading_probability = 0.85;
-  int min_questions = 3;
-  /// Stop when no remaining question changes the triage level or the top three with at least this
+  /// Screens shown before the interview may stop for confidence or for nothing left to change.
+  int min_screens = 3;
+  /// Stop when no remaining screen changes the triage level or the top three with at least this
   /// probability.
   double stop_change_probability = 0.05;
-  /// Do not stop early while some answer would make the case an emergency with this probability.
+  /// Do not stop early while some screen's answers would make the case an emergency with this
+  /// probability.
   double stop_emergency_probability = 0.01;
   /// A new top three counts as a change only when it beats what it displaces by this ratio.
   double top3_margin = 1.5;
   double dont_know_probability = 0.15;
-  /// A follow-up of a yes comes next when worth at least this share of the best question.
-  double follow_up_min_share = 0.5;
-  /// An emergency rule with a present finding of its own and at least this chance of firing is
-  /// engaged: the question likeliest to complete it comes next, before screen questions due later
-  /// than `completion_may_delay_screens_after` (earlier ones, the cauda equina pair, never wait).
-  double completion_min_probability = 0.02;
-  int completion_may_delay_screens_after = 5;
   /// Findings the body diagram records (never asked as questions) and the side findings it implies.
   std::vector<int> diagram_findings;
   int side_one = -1;
@@ -119,6 +112,23 @@ struct InterviewSettings {
   double information_exponent = 1.0;
 };
 
+enum class ScreenKind : std::uint8_t {
+  kOpening,     // shown first, in data order: what every emergency pathway needs
+  kSafety,      // a safety card (cauda equina, infection and sepsis, cancer, vessels, trauma)
+  kDiagnostic,  // a diagnostic group (what makes it worse or better, timing, course)
+};
+
+/// One page of related yes/no/don't-know questions (data/kb/screens.json). Its stem and wording are
+/// the page's; the engine needs which findings it groups.
+struct Screen {
+  std::string id;
+  ScreenKind kind = ScreenKind::kDiagnostic;
+  bool clinician_only = false;
+  std::vector<int> items;  // finding indices, at most kMaxScreenItems
+};
+
+inline constexpr std::size_t kMaxScreenItems = 6;
+
 struct KnowledgeBase {
   std::vector<Finding> findings;
   std::vector<Condition> conditions;
@@ -132,6 +142,7 @@ struct KnowledgeBase {
   int self_care_gate = -1;  // expression root, or -1 for none
   int any_pain = -1;        // expression root of definitions.any_pain, or -1
   InterviewSettings interview;
+  std::vector<Screen> screens;  // opening screens first, in the order they are shown
   std::unordered_map<std::string, int> finding_index;
   std::unordered_map<std::string, int> condition_index;
   std::unordered_map<std::string, std::string> source_kind;  // source id -> guideline/research/...

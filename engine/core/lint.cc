@@ -202,12 +202,24 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
     if (kb.FindingIndex(id) < 0)
       report.problems.push_back("vocabulary finding " + id + " is missing");
   }
-  for (const Finding& f : kb.findings) {
-    // A clinician-only screen finding is screened in clinician mode only (IsAskable); a follow-up
-    // could never be screened, since it waits for a yes to its parent.
-    if (f.screen_within > 0 && f.follow_up_of >= 0) {
-      report.problems.push_back("finding " + f.id +
-                                " is in the red-flag screen but is a follow-up");
+  // Every question reaches a person through a screen: a finding that the body diagram does not
+  // record and that is not a follow-up (shown after its parent's yes) must sit in one, or the
+  // interview can never ask it.
+  std::vector<bool> on_screen(kb.findings.size(), false);
+  for (const Screen& screen : kb.screens) {
+    for (int f : screen.items) on_screen[static_cast<std::size_t>(f)] = true;
+  }
+  const InterviewSettings& settings = kb.interview;
+  for (std::size_t f = 0; f < kb.findings.size(); ++f) {
+    const int fi = static_cast<int>(f);
+    const bool recorded = std::find(settings.diagram_findings.begin(),
+                                    settings.diagram_findings.end(),
+                                    fi) != settings.diagram_findings.end() ||
+                          fi == settings.side_one || fi == settings.side_both ||
+                          fi == settings.side_midline;
+    if (!recorded && kb.findings[f].follow_up_of < 0 && !on_screen[f]) {
+      report.problems.push_back("finding " + kb.findings[f].id +
+                                " is in no screen, so the interview can never ask it");
     }
   }
   return report;

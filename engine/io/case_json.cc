@@ -104,8 +104,8 @@ void WriteAssessment(JsonWriter& w, const KnowledgeBase& kb, const Assessment& a
     w.EndArray().EndObject();
   }
   w.EndArray();
-  w.Key("unanswered_screen");
-  FindingIds(w, kb, a.unanswered_screen);
+  w.Key("unanswered_safety_checks");
+  FindingIds(w, kb, a.unanswered_safety_checks);
 }
 
 }  // namespace
@@ -162,7 +162,17 @@ Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text) {
       }
       c.dont_know[static_cast<std::size_t>(f)] = true;
     });
-    read_list("asked", false, [&](int f, const JsonNode&) { parsed.asked.push_back(f); });
+    if (top.Has("screens")) {
+      top.At("screens").ForEach([&](const JsonNode& screen, std::size_t) {
+        std::vector<int> items;
+        screen.ForEach([&](const JsonNode& item, std::size_t) {
+          const int f = kb.FindingIndex(item.String());
+          if (f < 0) item.Fail("unknown finding id \"" + item.String() + "\"");
+          items.push_back(f);
+        });
+        parsed.screens.push_back(std::move(items));
+      });
+    }
     return parsed;
   } catch (const DataError& e) {
     return Error{e.code(), e.what()};
@@ -178,25 +188,39 @@ std::string AssessmentJson(const KnowledgeBase& kb, const Assessment& assessment
   WriteAssessment(w, kb, assessment);
   if (run != nullptr) {
     w.Key("asked");
-    FindingIds(w, kb, run->asked);
+    FindingIds(w, kb, run->Asked());
+    w.Key("screens").BeginArray();
+    for (const std::vector<int>& screen : run->screens) FindingIds(w, kb, screen);
+    w.EndArray();
     w.Key("stop_reason").String(run->stop_reason);
   }
   w.EndObject();
   return w.Finish();
 }
 
-std::string NextStepJson(const KnowledgeBase& kb, const NextStep& step,
-                         const Assessment& assessment) {
+std::string NextScreenJson(const KnowledgeBase& kb, const NextScreen& next, int screens_shown,
+                           const Assessment& assessment) {
   JsonWriter w;
   w.BeginObject();
-  if (step.finding >= 0) {
-    w.Key("question").String(kb.findings[static_cast<std::size_t>(step.finding)].id);
-    w.Key("stop_reason").Null();
+  if (next.screen == -1) {
+    w.Key("screen").Null();
+    w.Key("stop_reason").String(next.stop_reason);
   } else {
-    w.Key("question").Null();
-    w.Key("stop_reason").String(step.stop_reason);
+    const bool follow_up = next.screen == kFollowUpScreen;
+    const Screen* screen = follow_up ? nullptr : &kb.screens[static_cast<std::size_t>(next.screen)];
+    w.Key("screen").BeginObject();
+    w.Key("id").String(follow_up ? "follow_up" : screen->id);
+    w.Key("kind").String(follow_up                                   ? "follow_up"
+                         : screen->kind == ScreenKind::kOpening ? "opening"
+                         : screen->kind == ScreenKind::kSafety  ? "safety"
+                                                                : "diagnostic");
+    w.Key("items");
+    FindingIds(w, kb, next.items);
+    w.EndObject();
+    w.Key("stop_reason").Null();
+    w.Key("number").Int(screens_shown + 1);
+    w.Key("estimate").Int(next.estimate);
   }
-  w.Key("screening").Bool(step.screening);
   w.Key("assessment").BeginObject();
   WriteAssessment(w, kb, assessment);
   w.EndObject().EndObject();

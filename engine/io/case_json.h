@@ -14,22 +14,23 @@
 namespace symcheck {
 
 /// A case file (FORMAT.md), or the page's interview state, which adds "dont_know" (findings asked
-/// and answered "don't know") and "asked" (the questions asked so far, in order).
+/// and answered "don't know") and "screens" (the findings of each screen shown so far, in order).
 struct ParsedCase {
   Case answers;
-  std::vector<int> asked;
+  std::vector<std::vector<int>> screens;
 };
 
 Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text);
 
-/// The assess output of FORMAT.md plus explanations. `run` adds the interview's "asked" list.
+/// The assess output of FORMAT.md plus explanations. `run` adds the interview's "asked" and
+/// "screens" lists and why it stopped.
 std::string AssessmentJson(const KnowledgeBase& kb, const Assessment& assessment,
                            const InterviewRun* run);
 
-/// The page's next step: the question to ask (or null and why it stopped), with the assessment
-/// of the answers so far.
-std::string NextStepJson(const KnowledgeBase& kb, const NextStep& step,
-                         const Assessment& assessment);
+/// The page's next step: the screen to show (or null and why it stopped), its number and about how
+/// many there will be, with the assessment of the answers so far.
+std::string NextScreenJson(const KnowledgeBase& kb, const NextScreen& next, int screens_shown,
+                           const Assessment& assessment);
 
 }  // namespace symcheck
 

@@ -11,10 +11,10 @@ namespace symcheck {
 namespace {
 
 constexpr const char* kCode = "invalid_knowledge_base";
-const char* const kSections[] = {"sources", "findings",  "conditions", "model",
-                                 "triage",  "interview", "pages"};
-const char* const kRequiredSections[] = {"sources", "findings", "conditions",
-                                         "model",   "triage",   "interview"};
+const char* const kSections[] = {"sources",   "findings", "conditions", "model",          "triage",
+                                 "interview", "screens",  "pages",      "follow_up_stem"};
+const char* const kRequiredSections[] = {"sources", "findings",  "conditions",    "model",
+                                         "triage",  "interview", "screens", "follow_up_stem"};
 const char* const kLanguages[] = {"en", "es"};
 
 bool IsIsoDate(const std::string& s) {
@@ -39,6 +39,8 @@ class Loader {
     ReadConditions(Section("conditions"));
     ReadTriage(Section("triage"));
     ReadInterview(Section("interview"));
+    ReadScreens(Section("screens"));
+    ReadTexts(Section("follow_up_stem"), {"patient", "clinician"});
     if (section_docs_.count("pages") != 0) ReadPages(Section("pages"));
     FinalizeKnowledgeBase(kb_);
     return std::move(kb_);
@@ -181,8 +183,7 @@ class Loader {
     section.ForEach([&](const JsonNode& raw, std::size_t) {
       const std::string id = raw.At("id").String();
       const JsonNode item = raw.WithContext("finding " + id);
-      item.AllowOnly({"id", "kind", "audience", "text", "default", "follow_up_of", "only_sex",
-                      "screen_within"});
+      item.AllowOnly({"id", "kind", "audience", "text", "default", "follow_up_of", "only_sex"});
       Finding f;
       f.id = id;
       f.kind = item.At("kind").String();
@@ -212,10 +213,6 @@ class Loader {
         const auto sex = ParseSex(item.At("only_sex").String());
         if (!sex) item.At("only_sex").Fail("only_sex must be female or male");
         f.only_sex = sex;
-      }
-      if (item.Has("screen_within")) {
-        f.screen_within = item.At("screen_within").Integer();
-        if (f.screen_within < 1) item.At("screen_within").Fail("screen_within must be at least 1");
       }
       kb_.findings.push_back(std::move(f));
     });
@@ -463,52 +460,29 @@ class Loader {
   }
 
   void ReadInterview(const JsonNode& interview) {
-    interview.AllowOnly({"max_questions", "stop", "dont_know_probability", "follow_up",
-                         "completion", "triage_weights", "urgency_information",
-                         "information_tempering", "diagram_findings", "side_findings"});
+    // Every tuning setting is required: a default in code would be a number without its basis.
+    interview.AllowOnly({"max_screens", "stop", "dont_know_probability", "triage_weights",
+                         "urgency_information", "information_tempering", "diagram_findings",
+                         "side_findings"});
     InterviewSettings& s = kb_.interview;
-    s.max_questions = interview.At("max_questions").Integer();
-    if (s.max_questions < 1 || s.max_questions > 200)
-      interview.At("max_questions").Fail("must lie in 1..200");
+    s.max_screens = interview.At("max_screens").Integer();
+    if (s.max_screens < 1 || s.max_screens > 200)
+      interview.At("max_screens").Fail("must lie in 1..200");
     const JsonNode stop = interview.At("stop");
-    stop.AllowOnly({"leading_probability", "min_questions", "change_probability", "top3_margin",
+    stop.AllowOnly({"leading_probability", "min_screens", "change_probability", "top3_margin",
                     "emergency_probability"});
     Basis unused;
     s.stop_leading_probability = ReadProbability(stop.At("leading_probability"), unused);
     s.stop_change_probability = ReadProbability(stop.At("change_probability"), unused);
-    s.min_questions = stop.At("min_questions").Integer();
-    if (stop.Has("emergency_probability")) {
-      s.stop_emergency_probability = ReadProbability(stop.At("emergency_probability"), unused);
-    }
-    if (stop.Has("top3_margin")) {
-      const JsonNode margin = stop.At("top3_margin");
-      margin.AllowOnly({"ratio", "source", "estimate"});
-      s.top3_margin = margin.At("ratio").Number();
-      if (s.top3_margin < 1.0) margin.At("ratio").Fail("a margin ratio is at least 1");
-      (void)ReadBasis(margin);
-    }
+    s.min_screens = stop.At("min_screens").Integer();
+    if (s.min_screens < 0) stop.At("min_screens").Fail("must not be negative");
+    s.stop_emergency_probability = ReadProbability(stop.At("emergency_probability"), unused);
+    const JsonNode margin = stop.At("top3_margin");
+    margin.AllowOnly({"ratio", "source", "estimate"});
+    s.top3_margin = margin.At("ratio").Number();
+    if (s.top3_margin < 1.0) margin.At("ratio").Fail("a margin ratio is at least 1");
+    (void)ReadBasis(margin);
     s.dont_know_probability = ReadProbability(interview.At("dont_know_probability"), unused);
-    if (interview.Has("follow_up")) {
-      const JsonNode follow_up = interview.At("follow_up");
-      follow_up.AllowOnly({"min_share", "source", "estimate"});
-      s.follow_up_min_share = follow_up.At("min_share").Number();
-      if (s.follow_up_min_share < 0 || s.follow_up_min_share > 1) {
-        follow_up.At("min_share").Fail("min_share must lie in [0, 1]");
-      }
-      (void)ReadBasis(follow_up);
-    }
-    if (interview.Has("completion")) {
-      const JsonNode completion = interview.At("completion");
-      completion.AllowOnly({"min_probability", "may_delay_screens_after", "source", "estimate"});
-      const JsonNode min_probability = completion.At("min_probability");
-      s.completion_min_probability = min_probability.Number();
-      if (!(s.completion_min_probability > 0 && s.completion_min_probability < 1))
-        min_probability.Fail("must lie strictly between 0 and 1");
-      const JsonNode after = completion.At("may_delay_screens_after");
-      s.completion_may_delay_screens_after = after.Integer();
-      if (s.completion_may_delay_screens_after < 0) after.Fail("must not be negative");
-      (void)ReadBasis(completion);
-    }
     const JsonNode weights = interview.At("triage_weights");
     weights.AllowOnly({"self_care", "routine", "urgent", "emergency", "source", "estimate"});
     for (int level = 0; level < kTriageLevels; ++level) {
@@ -522,15 +496,13 @@ class Loader {
     s.urgency_information_weight = urgency.At("weight").Number();
     if (s.urgency_information_weight < 0) urgency.At("weight").Fail("weight must not be negative");
     (void)ReadBasis(urgency);
-    if (interview.Has("information_tempering")) {
-      const JsonNode tempering = interview.At("information_tempering");
-      tempering.AllowOnly({"exponent", "source", "estimate"});
-      const JsonNode exponent = tempering.At("exponent");
-      s.information_exponent = exponent.Number();
-      if (!(s.information_exponent > 0 && s.information_exponent <= 1))
-        exponent.Fail("must lie in (0, 1]");
-      (void)ReadBasis(tempering);
-    }
+    const JsonNode tempering = interview.At("information_tempering");
+    tempering.AllowOnly({"exponent", "source", "estimate"});
+    const JsonNode exponent = tempering.At("exponent");
+    s.information_exponent = exponent.Number();
+    if (!(s.information_exponent > 0 && s.information_exponent <= 1))
+      exponent.Fail("must lie in (0, 1]");
+    (void)ReadBasis(tempering);
     interview.At("diagram_findings").ForEach([&](const JsonNode& ref, std::size_t) {
       s.diagram_findings.push_back(FindingRef(ref));
     });
@@ -539,6 +511,56 @@ class Loader {
     s.side_one = FindingRef(sides.At("one_side"));
     s.side_both = FindingRef(sides.At("both_sides"));
     s.side_midline = FindingRef(sides.At("midline"));
+  }
+
+  // Screens: pages of related questions. Each finding sits in at most one screen; the body diagram's
+  // findings and follow-ups (shown on the screen after their parent's yes) sit in none.
+  void ReadScreens(const JsonNode& section) {
+    std::set<std::string> ids;
+    std::map<int, std::string> placed;
+    bool openings_done = false;
+    section.ForEach([&](const JsonNode& raw, std::size_t) {
+      Screen screen;
+      screen.id = UniqueId(raw, ids, "screen");
+      const JsonNode item = raw.WithContext("screen " + screen.id);
+      item.AllowOnly({"id", "kind", "audience", "stem", "items"});
+      const std::string kind = item.At("kind").String();
+      if (kind == "opening") {
+        screen.kind = ScreenKind::kOpening;
+        if (openings_done) item.At("kind").Fail("opening screens come first, before any other");
+      } else if (kind == "safety" || kind == "diagnostic") {
+        screen.kind = kind == "safety" ? ScreenKind::kSafety : ScreenKind::kDiagnostic;
+        openings_done = true;
+      } else {
+        item.At("kind").Fail("kind must be opening, safety or diagnostic");
+      }
+      const std::string audience = item.At("audience").String();
+      if (audience != "all" && audience != "clinician")
+        item.At("audience").Fail("audience must be all or clinician");
+      screen.clinician_only = audience == "clinician";
+      if (screen.clinician_only && screen.kind == ScreenKind::kOpening)
+        item.At("audience").Fail("an opening screen is for everyone");
+      ReadTexts(item.At("stem"), {"patient", "clinician"});
+      const JsonNode items = item.At("items");
+      items.ForEach([&](const JsonNode& ref, std::size_t) {
+        const int f = FindingRef(ref);
+        const Finding& finding = kb_.findings[static_cast<std::size_t>(f)];
+        if (finding.follow_up_of >= 0)
+          ref.Fail("a follow-up is shown on the screen after its parent's yes, not in a screen");
+        if (std::find(kb_.interview.diagram_findings.begin(), kb_.interview.diagram_findings.end(),
+                      f) != kb_.interview.diagram_findings.end()) {
+          ref.Fail("the body diagram records this finding; it is never asked");
+        }
+        if (finding.clinician_only && !screen.clinician_only)
+          ref.Fail("a clinician-only finding in a screen for everyone");
+        const auto [it, inserted] = placed.emplace(f, screen.id);
+        if (!inserted) ref.Fail("already in screen " + it->second);
+        screen.items.push_back(f);
+      });
+      if (screen.items.empty() || screen.items.size() > kMaxScreenItems)
+        items.Fail("a screen holds 1 to 6 questions");
+      kb_.screens.push_back(std::move(screen));
+    });
   }
 
   void ReadPages(const JsonNode& section) {

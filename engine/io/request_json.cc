@@ -25,27 +25,19 @@ Result<InterviewOptions> ParseInterviewOptions(const std::string& text) {
   return Catching<InterviewOptions>("invalid_options", [&] {
     const nlohmann::json doc = ParseJsonText(text, "options", "invalid_options");
     const JsonNode top(doc, "options", "", "", "invalid_options");
-    top.AllowOnly({"audience", "max_questions", "strategy", "damping"});
+    // max_questions is the old name of max_screens, kept with the same meaning (FORMAT.md).
+    top.AllowOnly({"audience", "max_screens", "max_questions", "damping"});
     InterviewOptions options;
     if (top.Has("audience")) {
       const auto audience = ParseAudience(top.At("audience").String());
       if (!audience) top.At("audience").Fail("audience must be patient or clinician");
       options.audience = *audience;
     }
-    if (top.Has("max_questions")) {
-      options.max_questions = top.At("max_questions").Integer();
-      if (options.max_questions < 0 || options.max_questions > 1000) {
-        top.At("max_questions").Fail("max_questions must lie in 0..1000");
-      }
-    }
-    if (top.Has("strategy")) {
-      const std::string strategy = top.At("strategy").String();
-      if (strategy == "adaptive") {
-        options.strategy = QuestionStrategy::kAdaptive;
-      } else if (strategy == "fixed") {
-        options.strategy = QuestionStrategy::kFixedOrder;
-      } else {
-        top.At("strategy").Fail("strategy must be adaptive or fixed");
+    for (const char* key : {"max_screens", "max_questions"}) {
+      if (!top.Has(key)) continue;
+      options.max_screens = top.At(key).Integer();
+      if (options.max_screens < 0 || options.max_screens > 1000) {
+        top.At(key).Fail(std::string(key) + " must lie in 0..1000");
       }
     }
     if (top.Has("damping")) options.scoring.damp_dependent_findings = top.At("damping").Bool();

@@ -13,7 +13,7 @@
 
 namespace symcheck {
 
-/// {"audience": "patient", "max_questions": 15, "strategy": "adaptive", "damping": true}, every
+/// {"audience": "patient", "max_screens": 12, "damping": true}, every
 /// member optional. Errors: invalid_options.
 Result<InterviewOptions> ParseInterviewOptions(const std::string& text);
 

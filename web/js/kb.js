@@ -1,7 +1,7 @@
 // The knowledge-base files: their text goes to the engine as it is, and the page reads from the
 // same files only what people read: questions, condition names, pages, citations, review status.
 
-export const KB_FILES = ['sources', 'findings', 'conditions', 'rules', 'pages'];
+export const KB_FILES = ['sources', 'findings', 'conditions', 'rules', 'screens', 'pages'];
 
 export async function fetchKnowledgeBase(base = 'kb/') {
   const documents = await Promise.all(KB_FILES.map(async (name) => {
