@@ -19,7 +19,7 @@ const char* const kLanguages[] = {"en", "es"};
 
 bool IsIsoDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+  for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
   const int month = (s[5] - '0') * 10 + (s[6] - '0');
