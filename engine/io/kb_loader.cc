@@ -99,7 +99,7 @@ class Loader {
   }
 
   std::string SourceId(const JsonNode& node) const {
-    const std::string id = node.String();
+    std::string id = node.String();
     if (kb_.source_kind.count(id) == 0) node.Fail("unknown source id \"" + id + "\"");
     return id;
   }
@@ -128,7 +128,7 @@ class Loader {
 
   static std::string UniqueId(const JsonNode& item, std::set<std::string>& seen,
                               const std::string& what) {
-    const std::string id = item.At("id").String();
+    std::string id = item.At("id").String();
     if (!seen.insert(id).second) item.At("id").Fail("duplicate " + what + " id \"" + id + "\"");
     return id;
   }
