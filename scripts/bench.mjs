@@ -4,7 +4,8 @@
 //   node scripts/bench.mjs [--quick] [--no-browser]
 //
 // Needs the native build (cmake --workflow --preset native), the WebAssembly build
-// (cmake --workflow --preset wasm) and the test tools (scripts/setup.sh). Prints:
+// (cmake --workflow --preset wasm: the page's module and the benchmark's own module in
+// build/wasm/bench) and the test tools (scripts/setup.sh). Prints:
 //  1. assess and next-question per call: native, WebAssembly under Node, their ratio;
 //  2. the same posterior from bayesjs (an exact JavaScript Bayesian-network library) and from a
 //     plain hand-written JavaScript loop over the same tables, with ratios to ours and a check that
@@ -21,8 +22,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { loadEngine } from './symcheck.mjs';
-import { siteSizes, sizeBudgets } from './site_sizes.mjs';
+import { loadEngine, loadBenchModule } from './symcheck.mjs';
+import { siteSizes, sizeBudgets, benchModuleSize } from './site_sizes.mjs';
 import { serveWithNginx } from './nginx/serve.mjs';
 import { lighthouse } from './lighthouse.mjs';
 
@@ -128,14 +129,20 @@ const cases = caseTexts.map((t) => {
   k.absentIndex = Int32Array.from(k.absent ?? [], (id) => findingIndex.get(id));
   return k;
 });
-// Ours through the buffer API: indices written into the module's memory, probabilities read back.
-const inputOffset = engine.posteriorInput(findings.length * 2);
+// Ours through the benchmark module's buffer API (the same core objects as the page's module,
+// built without JSON on either side): indices written into the module's memory, probabilities
+// read back.
+const benchModule = await loadBenchModule();
+const benchLoad = benchModule.posterior.load(JSON.stringify(kbDocuments(KB_DIR)));
+if (benchLoad) throw new Error(benchLoad);
+const inputOffset = benchModule.posterior.input(findings.length * 2);
 function ourPosterior(k) {
-  const input = new Int32Array(Module.HEAP32.buffer, inputOffset, findings.length * 2);
+  const { Module: M, posterior } = benchModule;
+  const input = new Int32Array(M.HEAP32.buffer, inputOffset, findings.length * 2);
   input.set(k.presentIndex);
   input.set(k.absentIndex, k.presentIndex.length);
-  const at = engine.posteriorAt(k.age, k.sex === 'female', k.presentIndex.length, k.absentIndex.length, false);
-  return new Float64Array(Module.HEAPF64.buffer, at, conditions.length);
+  const at = posterior.at(k.age, k.sex === 'female', k.presentIndex.length, k.absentIndex.length, false);
+  return new Float64Array(M.HEAPF64.buffer, at, conditions.length);
 }
 const handTime = timePerCall(cases, repeat * 5, handWrittenPosterior);
 const ourPosteriorTime = timePerCall(cases, repeat * 5, ourPosterior);
@@ -184,7 +191,7 @@ for (const k of bayesCases) {
 const bayesTime = median(bayesSamples);
 results.peers = { ours_posterior_us: ourPosteriorTime, hand_written_js_us: handTime, bayesjs_us: bayesTime, max_diff_hand: maxDiffHand, max_diff_bayesjs: maxDiffBayes };
 printf('\n2. One full posterior over %d conditions, model without damping: finding indices in, probabilities out', conditions.length);
-printf('   %-52s %10s µs', 'ours (WebAssembly, posteriorAt)', fmt(ourPosteriorTime, 2));
+printf('   %-52s %10s µs', 'ours (WebAssembly, the bench module)', fmt(ourPosteriorTime, 2));
 printf('   %-52s %10s µs   %s× ours', 'hand-written JavaScript (log-space sums)', fmt(handTime, 2), (handTime / ourPosteriorTime).toFixed(2));
 printf('   %-52s %10s µs   %s× ours (%d cases)', 'bayesjs 0.6.5 (exact inference, one child per finding)', fmt(bayesTime), (bayesTime / ourPosteriorTime).toFixed(0), bayesCases.length);
 printf('   largest difference from ours: hand-written %s, bayesjs %s', maxDiffHand.toExponential(2), maxDiffBayes.toExponential(2));
@@ -290,6 +297,8 @@ for (const [file, { raw, gzip }] of Object.entries(sizes.files)) {
   printf('   %-40s %8s B raw %8s B gzip', file, raw, gzip);
 }
 printf('   %-40s %26s B gzip', 'everything (first load incl. precache)', sizes.total_gzip);
+sizes.bench_module_gzip = benchModuleSize();
+printf('   %-40s %26s B gzip', "benchmark's own module (not shipped)", sizes.bench_module_gzip);
 results.sizes = sizes;
 for (const b of sizeBudgets(sizes)) budget(b.name, b.ok, b.detail);
 

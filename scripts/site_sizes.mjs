@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Gzipped sizes of the built site and its two download budgets, shared by the benchmark
 // (scripts/bench.mjs) and the test script, which fails when a budget is exceeded: sizes are
-// deterministic, so unlike timings they can gate a change.
+// deterministic, so unlike timings they can gate a change. The benchmark's own module
+// (build/wasm/bench) is reported beside them and must never be in the site.
 //
 //   node scripts/site_sizes.mjs [--check] [SITE_DIR]   (default build/wasm/site)
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
@@ -36,13 +37,25 @@ export function siteSizes(site) {
   return { files, module_gzip: files['symcheck.wasm'].gzip + files['symcheck.mjs'].gzip, total_gzip: total };
 }
 
-/// [{name, ok, detail}] for the two size budgets.
+/// [{name, ok, detail}] for the two size budgets, and that the site holds no benchmark module.
 export function sizeBudgets(sizes) {
-  return Object.entries(SIZE_BUDGETS).map(([key, { limit, name }]) => ({
-    name,
-    ok: sizes[key] <= limit,
-    detail: `${(sizes[key] / 1024).toFixed(1)} KB`,
-  }));
+  const benchFiles = Object.keys(sizes.files).filter((f) => path.basename(f).startsWith('symcheck-bench.'));
+  return [
+    ...Object.entries(SIZE_BUDGETS).map(([key, { limit, name }]) => ({
+      name,
+      ok: sizes[key] <= limit,
+      detail: `${(sizes[key] / 1024).toFixed(1)} KB`,
+    })),
+    { name: 'the site carries no benchmark module', ok: benchFiles.length === 0, detail: benchFiles.join(', ') || 'none' },
+  ];
+}
+
+/// The benchmark's own module (scripts/bench.mjs; never shipped): gzipped .wasm plus loader, or
+/// null when it is not built.
+export function benchModuleSize(dir = path.join(ROOT, 'build/wasm/bench')) {
+  const files = ['symcheck-bench.wasm', 'symcheck-bench.mjs'].map((f) => path.join(dir, f));
+  if (!files.every((f) => existsSync(f))) return null;
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: zlib.Z_BEST_COMPRESSION }).length, 0);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -50,5 +63,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const site = args.find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'build/wasm/site');
   const results = sizeBudgets(siteSizes(site));
   for (const b of results) console.log(`${b.ok ? 'met    ' : 'MISSED '} ${b.name}: ${b.detail}`);
+  const bench = benchModuleSize();
+  if (bench !== null) console.log(`        the benchmark's own module (build/wasm/bench, not shipped): ${(bench / 1024).toFixed(1)} KB gzipped`);
   if (args.includes('--check') && results.some((b) => !b.ok)) process.exit(1);
 }

@@ -78,6 +78,14 @@ export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(r
   return { Module, engine: new Module.Engine() };
 }
 
+/// The benchmark's own module (never part of the site): the posterior from finding indices.
+export async function loadBenchModule(dir = process.env.SYMCHECK_BENCH_MODULE || path.join(root, 'build', 'wasm', 'bench')) {
+  const { default: createSymcheckBench } = await import(pathToFileURL(path.join(dir, 'symcheck-bench.mjs')).href);
+  const wasmBinary = await readFile(path.join(dir, 'symcheck-bench.wasm'));
+  const Module = await createSymcheckBench({ wasmBinary });
+  return { Module, posterior: new Module.PosteriorBench() };
+}
+
 async function main() {
   const args = parseArguments(process.argv.slice(2));
   const documents = await readKnowledgeBase(args.kb);

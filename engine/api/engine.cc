@@ -6,7 +6,6 @@
 #include "core/assessment.h"
 #include "core/interview.h"
 #include "core/lint.h"
-#include "core/scorer.h"
 #include "io/case_json.h"
 #include "io/json_writer.h"
 #include "io/report_json.h"
@@ -105,33 +104,6 @@ Response Engine::Next(const std::string& state_json, const std::string& options_
     const Assessment a = symcheck::Assess(kb, CaseView(state.answers), assess);
     return Ok(NextScreenJson(kb, next, shown, a));
   });
-}
-
-const std::vector<double>& Engine::Posterior(int age, Sex sex, const int* present,
-                                             std::size_t n_present, const int* absent,
-                                             std::size_t n_absent, bool damping) {
-  probability_.clear();
-  if (!kb_ || age < 12 || age > 110) return probability_;
-  const auto n = static_cast<int>(kb_->findings.size());
-  scratch_.age = age;
-  scratch_.sex = sex;
-  scratch_.answers.assign(kb_->findings.size(), Answer::kUnknown);
-  scratch_.dont_know.assign(kb_->findings.size(), false);
-  const auto mark = [&](const int* findings, std::size_t count, Answer answer) {
-    for (std::size_t i = 0; i < count; ++i) {
-      if (findings[i] < 0 || findings[i] >= n) return false;
-      scratch_.answers[static_cast<std::size_t>(findings[i])] = answer;
-    }
-    return true;
-  };
-  if (!mark(present, n_present, Answer::kPresent) || !mark(absent, n_absent, Answer::kAbsent)) {
-    return probability_;
-  }
-  ScoringOptions scoring;
-  scoring.damp_dependent_findings = damping;
-  ScoreConditions(*kb_, CaseView(scratch_), scoring, scores_);
-  Normalize(scores_, probability_);
-  return probability_;
 }
 
 Response Engine::Validate(const std::string& vocabulary_json,

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "core/evidence.h"
 #include "core/knowledge_base.h"
 #include "io/kb_loader.h"
 
@@ -45,20 +44,10 @@ class Engine {
   Response Validate(const std::string& vocabulary_json = "",
                     const std::string& vocabulary_name = "vocabulary") const;
 
-  /// The posterior alone, for callers that hold finding indices (data order) rather than JSON:
-  /// one probability per condition in data order, or an empty vector for an invalid index or age.
-  /// `present` and `absent` point to `n_present` and `n_absent` finding indices.
-  const std::vector<double>& Posterior(int age, Sex sex, const int* present, std::size_t n_present,
-                                       const int* absent, std::size_t n_absent, bool damping);
-
   bool loaded() const { return kb_ != nullptr; }
-  const KnowledgeBase* knowledge_base() const { return kb_.get(); }
 
  private:
   std::shared_ptr<const KnowledgeBase> kb_;
-  Case scratch_;  // reused by Posterior(): no allocation per call
-  std::vector<double> scores_;
-  std::vector<double> probability_;
 };
 
 }  // namespace symcheck

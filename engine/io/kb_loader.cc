@@ -19,7 +19,7 @@ const char* const kLanguages[] = {"en", "es"};
 
 bool IsIsoDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+  for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
   const int month = (s[5] - '0') * 10 + (s[6] - '0');
@@ -101,7 +101,7 @@ class Loader {
   }
 
   std::string SourceId(const JsonNode& node) const {
-    const std::string id = node.String();
+    std::string id = node.String();
     if (kb_.source_kind.count(id) == 0) node.Fail("unknown source id \"" + id + "\"");
     return id;
   }
@@ -130,7 +130,7 @@ class Loader {
 
   static std::string UniqueId(const JsonNode& item, std::set<std::string>& seen,
                               const std::string& what) {
-    const std::string id = item.At("id").String();
+    std::string id = item.At("id").String();
     if (!seen.insert(id).second) item.At("id").Fail("duplicate " + what + " id \"" + id + "\"");
     return id;
   }

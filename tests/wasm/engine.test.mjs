@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { caseFiles, loadedEngine } from './helpers.mjs';
+import { caseFiles, knowledgeBaseDocuments, loadedEngine } from './helpers.mjs';
+import { loadBenchModule } from '../../scripts/symcheck.mjs';
 
 const { Module, engine } = await loadedEngine();
 const vocabulary = JSON.parse(readFileSync(new URL('../cases/vocabulary.json', import.meta.url), 'utf8'));
@@ -64,28 +65,39 @@ test('a fresh engine without a knowledge base says so', () => {
   fresh.delete();
 });
 
-test('posteriorAt: finding indices in, the undamped posterior out, bad input gives 0', () => {
+test("the page's module binds only what the page calls (and the Node runner: interview)", () => {
+  const own = (proto) => Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor').sort();
+  const embind = new Set(own(Object.getPrototypeOf(Module.Engine.prototype)));  // delete, clone, ...
+  assert.deepEqual(own(Module.Engine.prototype).filter((n) => !embind.has(n)), ['assess', 'interview', 'load', 'next']);
+  assert.equal(Module.PosteriorBench, undefined, 'the benchmark module is separate');
+});
+
+test('bench module: finding indices in, the undamped posterior out, bad input gives 0', async () => {
+  const { Module: Bench, posterior } = await loadBenchModule();
+  assert.equal(posterior.load(JSON.stringify(knowledgeBaseDocuments())), '');
   const findings = JSON.parse(readFileSync(new URL('../../data/kb/findings.json', import.meta.url), 'utf8')).findings;
   const conditions = JSON.parse(readFileSync(new URL('../../data/kb/conditions.json', import.meta.url), 'utf8')).conditions;
   const index = new Map(findings.map((f, i) => [f.id, i]));
-  const offset = engine.posteriorInput(findings.length * 2);
+  const offset = posterior.input(findings.length * 2);
   for (const file of caseFiles().slice(0, 5)) {
     const kase = JSON.parse(readFileSync(file, 'utf8'));
-    const input = new Int32Array(Module.HEAP32.buffer, offset, findings.length * 2);
+    const input = new Int32Array(Bench.HEAP32.buffer, offset, findings.length * 2);
     input.set(kase.present.map((id) => index.get(id)));
     input.set(kase.absent.map((id) => index.get(id)), kase.present.length);
-    const at = engine.posteriorAt(kase.age, kase.sex === 'female', kase.present.length, kase.absent.length, false);
+    const at = posterior.at(kase.age, kase.sex === 'female', kase.present.length, kase.absent.length, false);
     assert.notEqual(at, 0);
-    const p = Array.from(new Float64Array(Module.HEAPF64.buffer, at, conditions.length));
+    const p = Array.from(new Float64Array(Bench.HEAPF64.buffer, at, conditions.length));
     const out = JSON.parse(engine.assess(JSON.stringify(kase), '{"damping": false}').json);
     for (const d of out.differential) {
       const c = conditions.findIndex((x) => x.id === d.condition);
       assert.ok(Math.abs(p[c] - d.probability) <= 5e-10, `${file}: ${d.condition}`);
     }
   }
-  const input = new Int32Array(Module.HEAP32.buffer, offset, 2);
+  const input = new Int32Array(Bench.HEAP32.buffer, offset, 2);
   input.set([99999]);
-  assert.equal(engine.posteriorAt(40, true, 1, 0, false), 0, 'unknown index');
-  assert.equal(engine.posteriorAt(9, true, 0, 0, false), 0, 'age below 12');
-  assert.equal(engine.posteriorAt(40, true, findings.length * 3, 0, false), 0, 'more than the buffer holds');
+  assert.equal(posterior.at(40, true, 1, 0, false), 0, 'unknown index');
+  assert.equal(posterior.at(9, true, 0, 0, false), 0, 'age below 12');
+  assert.equal(posterior.at(40, true, findings.length * 3, 0, false), 0, 'more than the buffer holds');
+  assert.match(posterior.load('[]'), /knowledge base/, 'a bad knowledge base is an error message');
+  posterior.delete();
 });
