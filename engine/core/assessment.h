@@ -19,7 +19,7 @@ struct Explanation {
 struct Assessment {
   Posterior posterior;
   TriageDecision triage;
-  std::vector<Explanation> explanations;  // for the leading conditions
+  std::vector<Explanation> explanations;      // for the leading conditions
   std::vector<int> unanswered_safety_checks;  // opening-screen questions the person could answer
 };
 

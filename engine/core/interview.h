@@ -45,10 +45,10 @@ NextScreen ChooseNextScreen(const KnowledgeBase& kb, const Case& c, int screens_
 Case InitialEvidence(const KnowledgeBase& kb, const Case& full);
 
 struct InterviewRun {
-  Case answers;                         // what the interview learned
+  Case answers;                           // what the interview learned
   std::vector<std::vector<int>> screens;  // the findings of each screen shown, in order
   std::string stop_reason;
-  std::vector<int> Asked() const;       // every finding asked, in order
+  std::vector<int> Asked() const;  // every finding asked, in order
 };
 
 /// Plays a case as a simulated person: each screen answered item by item, yes if present, no if

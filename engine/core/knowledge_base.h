@@ -128,6 +128,8 @@ struct Screen {
 };
 
 inline constexpr std::size_t kMaxScreenItems = 6;
+/// The most findings a dependence group holds (the interview's look-ahead damps a group in place).
+inline constexpr std::size_t kMaxGroupFindings = 16;
 
 struct KnowledgeBase {
   std::vector<Finding> findings;

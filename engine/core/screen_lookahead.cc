@@ -17,9 +17,9 @@ std::vector<double> PresentGivenCondition(const KnowledgeBase& kb, int finding) 
   const auto fi = static_cast<std::size_t>(finding);
   std::vector<double> p(kb.conditions.size(), kb.findings[fi].default_rate);
   for (const auto& [c, li] : kb.finding_conditions[fi]) {
-    p[static_cast<std::size_t>(c)] =
-        kb.conditions[static_cast<std::size_t>(c)].likelihoods[static_cast<std::size_t>(li)]
-            .probability;
+    p[static_cast<std::size_t>(c)] = kb.conditions[static_cast<std::size_t>(c)]
+                                         .likelihoods[static_cast<std::size_t>(li)]
+                                         .probability;
   }
   for (double& x : p) x = std::clamp(x, kb.clamp_min, kb.clamp_max);
   return p;
@@ -31,6 +31,19 @@ ScreenLookahead::ScreenLookahead(const KnowledgeBase& kb, const Case& c,
                                  const ScoringOptions& scoring)
     : kb_(kb), case_(c), scoring_(scoring) {
   now_ = Measure(c, posterior_, decision_);
+  const std::size_t nf = kb.findings.size();
+  llr_present_.assign(kb.conditions.size() * nf, 0.0);
+  llr_absent_.assign(kb.conditions.size() * nf, 0.0);
+  listed_at_.assign(kb.conditions.size() * nf, -1);
+  for (std::size_t k = 0; k < kb.conditions.size(); ++k) {
+    const auto& likelihoods = kb.conditions[k].likelihoods;
+    for (std::size_t i = 0; i < likelihoods.size(); ++i) {
+      const std::size_t at = k * nf + static_cast<std::size_t>(likelihoods[i].finding);
+      llr_present_[at] = likelihoods[i].llr_present;
+      llr_absent_[at] = likelihoods[i].llr_absent;
+      listed_at_[at] = static_cast<int>(i);
+    }
+  }
   predictive_.resize(kb.findings.size());
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {
     const std::vector<double> p = PresentGivenCondition(kb, static_cast<int>(f));
@@ -54,8 +67,16 @@ double ScreenLookahead::leading_probability() const {
 
 ScreenLookahead::State ScreenLookahead::Measure(const Case& c, Posterior& posterior,
                                                 TriageDecision& decision) const {
+  ScoreConditions(kb_, CaseView(c), scoring_, posterior.log_score);
+  return MeasureScores(c, posterior, decision);
+}
+
+// Posterior, triage and the information measures from log scores already in `posterior`.
+ScreenLookahead::State ScreenLookahead::MeasureScores(const Case& c, Posterior& posterior,
+                                                      TriageDecision& decision) const {
   const CaseView view(c);
-  posterior = ComputePosterior(kb_, view, scoring_);
+  Normalize(posterior.log_score, posterior.probability);
+  posterior.ranking = RankByScore(posterior.log_score);
   decision = DecideTriage(kb_, view, posterior.ranking.front(), posterior.probability);
   State s;
   s.level = decision.level;
@@ -77,8 +98,44 @@ ScreenLookahead::State ScreenLookahead::Measure(const Case& c, Posterior& poster
   for (double mass : urgency) {
     if (mass > 1e-300) s.urgency_entropy -= mass * PortableLog(mass);
   }
-  for (std::size_t i = 0; i < 3 && i < posterior.ranking.size(); ++i) s.top3[i] = posterior.ranking[i];
+  for (std::size_t i = 0; i < 3 && i < posterior.ranking.size(); ++i)
+    s.top3[i] = posterior.ranking[i];
   return s;
+}
+
+double ScreenLookahead::GroupScore(int c, int g, const std::vector<Answer>& answers) const {
+  const std::size_t nf = kb_.findings.size();
+  // (|llr|, data order, llr) of the answered members the condition lists, strongest first and, on
+  // a tie, in the condition's data order: the order ConditionEvidence damps them in.
+  double items[kMaxGroupFindings][3];
+  std::size_t n = 0;
+  for (int f : kb_.groups[static_cast<std::size_t>(g)].findings) {
+    const Answer a = answers[static_cast<std::size_t>(f)];
+    const std::size_t at = static_cast<std::size_t>(c) * nf + static_cast<std::size_t>(f);
+    if (a == Answer::kUnknown || listed_at_[at] < 0 || n == kMaxGroupFindings) continue;
+    const double llr = a == Answer::kPresent ? llr_present_[at] : llr_absent_[at];
+    items[n][0] = std::fabs(llr);
+    items[n][1] = listed_at_[at];
+    items[n][2] = llr;
+    ++n;
+  }
+  for (std::size_t i = 1; i < n; ++i) {  // insertion sort: a group has a handful of members
+    for (std::size_t j = i; j > 0; --j) {
+      const bool before = items[j][0] > items[j - 1][0] ||
+                          (items[j][0] == items[j - 1][0] && items[j][1] < items[j - 1][1]);
+      if (!before) break;
+      std::swap(items[j], items[j - 1]);
+    }
+  }
+  const double damping =
+      scoring_.damp_dependent_findings ? kb_.groups[static_cast<std::size_t>(g)].damping : 1.0;
+  double weight = 1.0;
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sum += items[i][2] * weight;
+    weight *= damping;
+  }
+  return sum;
 }
 
 // The top three changed by more than a near tie: the weakest newcomer beats the strongest
@@ -128,6 +185,20 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
       }
     }
   }
+  // The dependence groups the items touch: their damped sums are recomputed per answer; every
+  // other item adds its ratio.
+  std::vector<int> groups;
+  for (std::size_t i = 0; i < k; ++i) {
+    const int g = kb_.findings[static_cast<std::size_t>(items[i])].group;
+    if (g >= 0 && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+  }
+  const std::size_t nc = kb_.conditions.size();
+  const std::size_t nf = kb_.findings.size();
+  std::vector<double> group_now(nc * groups.size());
+  for (std::size_t c = 0; c < nc; ++c) {
+    for (std::size_t j = 0; j < groups.size(); ++j)
+      group_now[c * groups.size() + j] = GroupScore(static_cast<int>(c), groups[j], case_.answers);
+  }
   Case trial = case_;
   Posterior after;
   TriageDecision decision;
@@ -135,16 +206,31 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
   // Every joint yes/no answer, in a fixed order (bit i set: item i yes), summed in that order.
   for (unsigned pattern = 0; pattern < (1u << k); ++pattern) {
     double p_pattern = 0.0;
-    for (std::size_t c = 0; c < kb_.conditions.size(); ++c) {
+    for (std::size_t c = 0; c < nc; ++c) {
       double p = posterior_.probability[c];
-      for (std::size_t i = 0; i < k; ++i) p *= (pattern >> i & 1u) ? present[i][c] : 1.0 - present[i][c];
+      for (std::size_t i = 0; i < k; ++i)
+        p *= (pattern >> i & 1u) ? present[i][c] : 1.0 - present[i][c];
       p_pattern += p;
     }
     for (std::size_t i = 0; i < k; ++i) {
       trial.answers[static_cast<std::size_t>(items[i])] =
           (pattern >> i & 1u) ? Answer::kPresent : Answer::kAbsent;
     }
-    const State s = Measure(trial, after, decision);
+    after.log_score = posterior_.log_score;
+    for (std::size_t c = 0; c < nc; ++c) {
+      double& score = after.log_score[c];
+      for (std::size_t i = 0; i < k; ++i) {
+        const auto f = static_cast<std::size_t>(items[i]);
+        if (scoring_.damp_dependent_findings && kb_.findings[f].group >= 0) continue;
+        score += (pattern >> i & 1u) ? llr_present_[c * nf + f] : llr_absent_[c * nf + f];
+      }
+      if (!scoring_.damp_dependent_findings) continue;
+      for (std::size_t j = 0; j < groups.size(); ++j) {
+        score += GroupScore(static_cast<int>(c), groups[j], trial.answers) -
+                 group_now[c * groups.size() + j];
+      }
+    }
+    const State s = MeasureScores(trial, after, decision);
     double triage_value = std::abs(WeightOf(kb_, s.level) - now_weight);
     // How far the answers move the chance that a rule raising triage fires later (rules often need
     // findings from several screens; this sees the first of them as worth asking).
@@ -155,9 +241,9 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
       triage_value += (WeightOf(kb_, rule.level) - now_weight) *
                       std::abs(hold - hold_now_[static_cast<std::size_t>(r)]);
     }
-    const double information = (now_.entropy - s.entropy) +
-                               kb_.interview.urgency_information_weight *
-                                   (now_.urgency_entropy - s.urgency_entropy);
+    const double information =
+        (now_.entropy - s.entropy) +
+        kb_.interview.urgency_information_weight * (now_.urgency_entropy - s.urgency_entropy);
     value += p_pattern * (triage_value + information);
     const bool triage_changed = s.level != now_.level;
     out.triage_change_probability += p_pattern * triage_changed;

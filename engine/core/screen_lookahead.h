@@ -45,6 +45,10 @@ class ScreenLookahead {
     std::array<int, 3> top3{-1, -1, -1};
   };
   State Measure(const Case& c, Posterior& posterior, TriageDecision& decision) const;
+  State MeasureScores(const Case& c, Posterior& posterior, TriageDecision& decision) const;
+  /// The damped sum of group `g`'s answered log-likelihood ratios for condition `c` (as the scorer
+  /// damps them), with `answers` deciding each member's answer.
+  double GroupScore(int c, int g, const std::vector<Answer>& answers) const;
   bool Top3Changed(const Posterior& after) const;
 
   const KnowledgeBase& kb_;
@@ -55,6 +59,11 @@ class ScreenLookahead {
   State now_;
   std::vector<double> predictive_;  // P(finding present) now, for every finding
   std::vector<double> hold_now_;    // chance that each rule not fired yet will fire
+  // Log-likelihood ratios by [condition][finding] for a yes and a no (0 where not listed), and
+  // the likelihood's data index (its order among the condition's likelihoods, -1 if not listed).
+  std::vector<double> llr_present_;
+  std::vector<double> llr_absent_;
+  std::vector<int> listed_at_;
 };
 
 }  // namespace symcheck

@@ -11,10 +11,10 @@ namespace symcheck {
 namespace {
 
 constexpr const char* kCode = "invalid_knowledge_base";
-const char* const kSections[] = {"sources",   "findings", "conditions", "model",          "triage",
+const char* const kSections[] = {"sources",   "findings", "conditions", "model",         "triage",
                                  "interview", "screens",  "pages",      "follow_up_stem"};
-const char* const kRequiredSections[] = {"sources", "findings",  "conditions",    "model",
-                                         "triage",  "interview", "screens", "follow_up_stem"};
+const char* const kRequiredSections[] = {"sources", "findings",  "conditions", "model",
+                                         "triage",  "interview", "screens",    "follow_up_stem"};
 const char* const kLanguages[] = {"en", "es"};
 
 bool IsIsoDate(const std::string& s) {
@@ -262,6 +262,9 @@ class Loader {
           g.findings.push_back(f);
         });
         if (g.findings.size() < 2) item.At("findings").Fail("a group needs at least two findings");
+        if (g.findings.size() > kMaxGroupFindings)
+          item.At("findings")
+              .Fail("a group holds at most " + std::to_string(kMaxGroupFindings) + " findings");
         g.damping = item.At("damping").Number();
         if (g.damping < 0.0 || g.damping > 1.0)
           item.At("damping").Fail("damping must lie in [0, 1]");
@@ -513,8 +516,8 @@ class Loader {
     s.side_midline = FindingRef(sides.At("midline"));
   }
 
-  // Screens: pages of related questions. Each finding sits in at most one screen; the body diagram's
-  // findings and follow-ups (shown on the screen after their parent's yes) sit in none.
+  // Screens: pages of related questions. Each finding sits in at most one screen; the body
+  // diagram's findings and follow-ups (shown on the screen after their parent's yes) sit in none.
   void ReadScreens(const JsonNode& section) {
     std::set<std::string> ids;
     std::map<int, std::string> placed;
