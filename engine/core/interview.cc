@@ -88,9 +88,19 @@ std::string StopReason(const KnowledgeBase& kb, const std::vector<Candidate>& ca
   return "";
 }
 
-// Step 5: the greatest expected value; ties keep data order.
-const Candidate& Best(const std::vector<Candidate>& candidates) {
-  const Candidate* best = &candidates.front();
+// Step 5: triage first. Among the screens whose answers could make it an emergency with a chance
+// that matters (stop.emergency_probability), the greatest expected value; when there is none, the
+// greatest expected value of all. Ties keep data order. (Without this, a rare gateway such as a
+// faint or a tense swollen buttock lost to screens rich in diagnostic information until the
+// screen limit, and the emergency it reveals was never reached.)
+const Candidate& Best(const KnowledgeBase& kb, const std::vector<Candidate>& candidates) {
+  const Candidate* best = nullptr;
+  for (const Candidate& cand : candidates) {
+    if (cand.outlook.emergency_probability < kb.interview.stop_emergency_probability) continue;
+    if (best == nullptr || cand.outlook.value > best->outlook.value) best = &cand;
+  }
+  if (best != nullptr) return *best;
+  best = &candidates.front();
   for (const Candidate& cand : candidates) {
     if (cand.outlook.value > best->outlook.value) best = &cand;
   }
@@ -167,7 +177,7 @@ NextScreen ChooseNextScreen(const KnowledgeBase& kb, const Case& c, int screens_
     }
     next.stop_reason = StopReason(kb, candidates, lookahead, screens_shown);
     if (!next.stop_reason.empty()) return next;
-    const Candidate& best = Best(candidates);
+    const Candidate& best = Best(kb, candidates);
     next.screen = best.screen;
     next.items = best.items;
     next.value = best.outlook.value;
