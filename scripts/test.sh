@@ -11,6 +11,9 @@ scripts/setup.sh
 step "copies of ../shared in step"
 scripts/check_shared_copies.sh
 
+step "patient texts readable (Flesch-Kincaid, Fernández-Huerta)"
+node --test tests/readability/
+
 step "format (clang-format)"
 mapfile -t sources < <(git ls-files 'engine/*.h' 'engine/*.cc' 'tests/*.h' 'tests/*.cc' 2>/dev/null || find engine tests -name '*.h' -o -name '*.cc')
 clang-format --dry-run --Werror "${sources[@]}"
