@@ -29,14 +29,21 @@ std::vector<int> FollowUps(const KnowledgeBase& kb, const Case& c, Audience audi
 }
 
 // Step 2: the opening screens, in data order, until each has been shown: they ask what every
-// emergency pathway needs, so no emergency waits for the choice below to reach it.
+// emergency pathway needs, so no emergency waits for the choice below to reach it. In clinician
+// mode the examination safety cards follow them the same way (a clinician who examined for saddle
+// anaesthesia or absent pulses is asked what was found, however unlikely it looked beforehand).
 int NextOpening(const KnowledgeBase& kb, const Case& c, Audience audience,
                 std::vector<int>& items) {
-  for (std::size_t s = 0; s < kb.screens.size(); ++s) {
-    const Screen& screen = kb.screens[s];
-    if (screen.kind != ScreenKind::kOpening) continue;
-    items = AskableItems(kb, c, audience, screen);
-    if (!items.empty()) return static_cast<int>(s);
+  for (const bool clinician_cards : {false, true}) {
+    for (std::size_t s = 0; s < kb.screens.size(); ++s) {
+      const Screen& screen = kb.screens[s];
+      const bool fixed = clinician_cards
+                             ? screen.clinician_only && screen.kind == ScreenKind::kSafety
+                             : screen.kind == ScreenKind::kOpening;
+      if (!fixed) continue;
+      items = AskableItems(kb, c, audience, screen);
+      if (!items.empty()) return static_cast<int>(s);
+    }
   }
   return -1;
 }
