@@ -193,10 +193,10 @@ def run_all(runner, mode, files, cases, strategy, convention, vocabulary):
 
 
 CONVENTIONS = ("sparse", "closed")
-# Folders (besides the first) whose never-miss targets --check enforces. Vocabulary 1.2 brought the
-# audit presentations and the blind batch four (w-103 ... w-152), which the knowledge base and the
-# interview do not all pass yet: they are reported on every run until they do (issues #12, #13).
-ENFORCED_NEVER_MISS = set()
+# Folders (besides the first) whose never-miss targets --check enforces, by table title. The written
+# cases are reported, not enforced, until the knowledge base reaches every emergency of the blind
+# batch four (w-103 ... w-152) from its few facts under both conventions (issue #12).
+ENFORCED_NEVER_MISS = {"55 cases from tests/cases/audit"}
 MODES = [("assess", None), ("interview", "screens")]
 
 

@@ -1,16 +1,15 @@
 #!/usr/bin/env python3
-"""What the interview's safety screen costs: the adaptive interview played under other settings,
+"""What the interview's safety screens cost: the interview in screens played under other settings,
 side by side with the shipped one, on the same cases.
 
   scripts/interview_tradeoffs.py [--runner build/native/engine/symcheck] [--cases DIR ...]
 
-The interview issue sets three goals that pull against each other on cases written the FORMAT.md
-way (a case lists about seven of the ~110 askable findings, so most questions get "don't know"):
-interview top-3 within 5 points of full-information `assess`, at most 12 questions on average, and
-every emergency reaching emergency. Each variant below changes only interview settings in a
-temporary copy of data/kb (never the shipped files) and is scored exactly as
-scripts/benchmark_cases.py scores it, including the minimal and thinned emergency presentations.
-`assess` does not depend on interview settings, so it is run once.
+The interview issue sets goals that pull against each other: interview top-3 within 3 points of
+full-information `assess`, at most 8 screens (40 answers) on average, and every emergency reaching
+emergency. Each variant below changes only interview settings or the screens' kinds in a temporary
+copy of data/kb (never the shipped files) and is scored exactly as scripts/benchmark_cases.py scores
+it, including the minimal and thinned emergency presentations. `assess` does not depend on interview
+settings, so it is run once.
 """
 import argparse, glob, json, os, shutil, sys, tempfile
 
@@ -18,57 +17,54 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from benchmark_cases import (ROOT, diagram_findings, emergency_witnesses, pct, run, score,  # noqa: E402
                              thinned_emergencies)
 
-CAUDA_EQUINA_PAIR = {"neuro.saddle_numbness", "neuro.bladder_retention_new"}
+def first_opening_only(rules, screens):
+    """Only the first opening screen (bladder, bowel, saddle, legs) stays fixed; the other openings
+    compete with every other screen for their place."""
+    openings = [x for x in screens if x["kind"] == "opening"]
+    for x in openings[1:]:
+        x["kind"] = "safety"
+    screens[:] = openings[:1] + [x for x in screens if x not in openings[:1]]
 
 
-def keep_screen(keep):
-    def change(rules, findings):
-        for f in findings:
-            if f.get("screen_within") and f["id"] not in keep:
-                del f["screen_within"]
-    return change
-
-
-def information_only(rules, findings):
-    """No triage weighting of questions and no screen: the question that best separates causes."""
+def information_only(rules, screens):
+    """No triage weighting and no fixed openings: the screen that best separates causes."""
     weights = rules["interview"]["triage_weights"]
     for level in ("routine", "urgent", "emergency"):
         weights[level] = 0
     rules["interview"]["urgency_information"]["weight"] = 0
-    keep_screen(set())(rules, findings)
+    for x in screens:
+        if x["kind"] == "opening":
+            x["kind"] = "safety"
 
 
-# (name, change to the knowledge base's interview settings, question limit)
+# (name, change to the knowledge base's interview settings or screens, screen limit)
 VARIANTS = [
-    ("as shipped", None, 15),
-    ("question limit 12", None, 12),
-    ("question limit 30", None, 30),
-    ("screen: cauda equina pair only", keep_screen(CAUDA_EQUINA_PAIR), 15),
+    ("as shipped", None, 12),
+    ("screen limit 8", None, 8),
+    ("screen limit 16", None, 16),
+    ("first opening screen only", first_opening_only, 12),
     ("information only, limit 12", information_only, 12),
-    ("information only, limit 15", information_only, 15),
-    ("information only, limit 30", information_only, 30),
-    ("information only, limit 45", information_only, 45),
 ]
 
 
 def with_limit(change, limit):
-    """`change`, and the knowledge base's own question limit set to `limit`."""
-    def changed(rules, findings):
-        rules["interview"]["max_questions"] = limit
+    """`change`, and the knowledge base's own screen limit set to `limit`."""
+    def changed(rules, screens):
+        rules["interview"]["max_screens"] = limit
         if change:
-            change(rules, findings)
+            change(rules, screens)
     return changed
 
 
 def variant_kb(tmp, name, change):
-    """A copy of data/kb with `change(rules, findings)` applied; the shipped files are untouched."""
+    """A copy of data/kb with `change(rules, screens)` applied; the shipped files are untouched."""
     kb = os.path.join(tmp, name.replace(" ", "_").replace(",", "").replace(":", ""))
     shutil.copytree(os.path.join(ROOT, "data/kb"), kb)
-    rules_path, findings_path = os.path.join(kb, "rules.json"), os.path.join(kb, "findings.json")
-    rules, findings = json.load(open(rules_path)), json.load(open(findings_path))
-    change(rules, findings["findings"])
+    rules_path, screens_path = os.path.join(kb, "rules.json"), os.path.join(kb, "screens.json")
+    rules, screens = json.load(open(rules_path)), json.load(open(screens_path))
+    change(rules, screens["screens"])
     json.dump(rules, open(rules_path, "w"))
-    json.dump(findings, open(findings_path, "w"))
+    json.dump(screens, open(screens_path, "w"))
     return kb
 
 
@@ -95,26 +91,26 @@ def main():
         assess_dev, _, _ = score(subset(cases, dev), subset(assessed, dev))
         print(f"assess (full information): top-3 {pct(assess['top3'], assess['n_condition']):.0f}% on all {assess['n']} cases, "
               f"{pct(assess_dev['top3'], assess_dev['n_condition']):.0f}% on the {assess_dev['n']} dev cases")
-        print("goals: top-3 within 5 points of assess; mean questions <= 12; every emergency reaches emergency\n")
-        print(f"{'variant':32}{'dev top-3':>10}{'all top-3':>10}{'triage':>8}{'questions':>10}"
+        print("goals: top-3 within 3 points of assess; mean screens <= 8; every emergency reaches emergency\n")
+        print(f"{'variant':32}{'dev top-3':>10}{'all top-3':>10}{'triage':>8}{'screens':>10}"
               f"{'emerg. missed':>14}{'minimal':>9}{'thinned':>9}  goals met")
         for name, change, limit in VARIANTS:
             kb = variant_kb(tmp, name, with_limit(change, limit))
             os.environ["SYMCHECK_KB"] = kb
-            outs = [run(a.runner, "interview", f, c, "adaptive", limit) for f, c in zip(files, cases)]
+            outs = [run(a.runner, "interview", f, c, max_screens=limit) for f, c in zip(files, cases)]
             s, _, _ = score(cases, outs)
             sd, _, _ = score(subset(cases, dev), subset(outs, dev))
             kb_rules = json.load(open(os.path.join(kb, "rules.json")))
             minimal, minimal_n, _ = emergency_witnesses(a.runner, kb, kb_rules, limit)
-            thinned, thinned_n, _ = thinned_emergencies(a.runner, cases, regions, max_questions=limit)
+            thinned, thinned_n, _ = thinned_emergencies(a.runner, cases, regions, max_screens=limit)
             goals = {
-                "top-3": all(pct(x["top3"], x["n_condition"]) >= pct(y["top3"], y["n_condition"]) - 5
+                "top-3": all(pct(x["top3"], x["n_condition"]) >= pct(y["top3"], y["n_condition"]) - 3
                              for x, y in ((s, assess), (sd, assess_dev))),
-                "questions": s["asked"] / s["n"] <= 12 and sd["asked"] / sd["n"] <= 12,
+                "screens": s["screens"] / s["n"] <= 8 and sd["screens"] / sd["n"] <= 8,
                 "emergencies": s["emergency_under"] == 0,
             }
             print(f"{name:32}{pct(sd['top3'], sd['n_condition']):9.0f}%{pct(s['top3'], s['n_condition']):9.0f}%{pct(s['triage'], s['n']):7.0f}%"
-                  f"{s['asked'] / s['n']:10.1f}{s['emergency_under']:>9}/{s['emergency_n']:<4}"
+                  f"{s['screens'] / s['n']:10.1f}{s['emergency_under']:>9}/{s['emergency_n']:<4}"
                   f"{minimal:>5}/{minimal_n:<3}{thinned:>5}/{thinned_n:<3}  "
                   + (", ".join(k for k, ok in goals.items() if ok) or "none"))
     return 0
