@@ -4,7 +4,7 @@
 // exit status 2 and one line on stderr, like the native build.
 //
 //   node scripts/symcheck.mjs assess CASE.json [--kb PATH] [--audience patient|clinician]
-//   node scripts/symcheck.mjs interview CASE.json [--max-questions N] [--strategy adaptive|fixed]
+//   node scripts/symcheck.mjs interview CASE.json [--max-screens N]   (--max-questions N: the same)
 //   node scripts/symcheck.mjs next STATE.json
 //
 // The module is read from $SYMCHECK_SITE (default build/wasm/site; build it with
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-questions N] [--strategy S] [--no-damping]';
+const USAGE = 'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-screens N] [--no-damping]';
 
 function fail(message) {
   process.stderr.write(`symcheck: ${message}\n`);
@@ -33,11 +33,10 @@ function parseArguments(argv) {
     };
     if (arg === '--kb') args.kb = value();
     else if (arg === '--audience') args.options.audience = value();
-    else if (arg === '--strategy') args.options.strategy = value();
-    else if (arg === '--max-questions') {
+    else if (arg === '--max-screens' || arg === '--max-questions') {
       const v = value();
-      if (!/^-?\d+$/.test(v)) fail(`--max-questions needs a whole number, not "${v}"`);
-      args.options.max_questions = Number(v);
+      if (!/^-?\d+$/.test(v)) fail(`${arg} needs a whole number, not "${v}"`);
+      args.options.max_screens = Number(v);
     } else if (arg === '--no-damping') args.options.damping = false;
     else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
     else if (args.input === null) args.input = arg;

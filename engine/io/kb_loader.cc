@@ -557,7 +557,7 @@ class Loader {
         if (finding.clinician_only && !screen.clinician_only)
           ref.Fail("a clinician-only finding in a screen for everyone");
         const auto [it, inserted] = placed.emplace(f, screen.id);
-        if (!inserted) ref.Fail("already in screen " + it->second);
+        if (!inserted) ref.Fail(finding.id + " is already in screen " + it->second);
         screen.items.push_back(f);
       });
       if (screen.items.empty() || screen.items.size() > kMaxScreenItems)

@@ -10,7 +10,7 @@ export async function nodeEngine(site = SITE) {
   const module = await createSymcheck({ wasmBinary: await readFile(path.join(site, 'symcheck.wasm')) });
   const engine = new module.Engine();
   const documents = [];
-  for (const name of ['sources', 'findings', 'conditions', 'rules', 'pages']) {
+  for (const name of ['sources', 'findings', 'conditions', 'rules', 'screens', 'pages']) {
     documents.push({ name: `kb/${name}.json`, text: await readFile(path.join(site, 'kb', `${name}.json`), 'utf8') });
   }
   const loaded = engine.load(JSON.stringify(documents));

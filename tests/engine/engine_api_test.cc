@@ -100,23 +100,104 @@ TEST(EngineWithoutKnowledgeBaseTest, SaysSo) {
   EXPECT_EQ(r.error_code, "not_loaded");
 }
 
-TEST_F(EngineApiTest, InterviewAddsAskedAndStopReason) {
+TEST_F(EngineApiTest, InterviewAddsAskedScreensAndStopReason) {
   const Response r = engine_.Interview(
       R"({"age": 30, "sex": "female", "present": ["pain.region", "red.flag"], "absent": []})");
   ASSERT_TRUE(r.ok) << r.error;
   const auto out = nlohmann::json::parse(r.json);
   EXPECT_EQ(out["asked"], nlohmann::json::array({"red.flag"}));
+  EXPECT_EQ(out["screens"], nlohmann::json::parse(R"([["red.flag"]])"));
   EXPECT_EQ(out["stop_reason"], "emergency");
   EXPECT_EQ(out["triage"], "emergency");
+  // The ranked causes come with the emergency.
+  EXPECT_EQ(out["differential"].size(), 3u);
+  EXPECT_EQ(out["unanswered_safety_checks"], nlohmann::json::array());
 }
 
-TEST_F(EngineApiTest, NextGivesAQuestionAndTheAssessmentSoFar) {
+TEST_F(EngineApiTest, InterviewScreensListEachScreensFindingsInOrder) {
+  const Response r = engine_.Interview(
+      R"({"age": 30, "sex": "female", "present": ["pain.region", "f.z", "red.worse"],
+          "absent": ["red.flag"]})",
+      R"({"max_screens": 3})");
+  ASSERT_TRUE(r.ok) << r.error;
+  const auto out = nlohmann::json::parse(r.json);
+  ASSERT_GE(out["screens"].size(), 2u);
+  EXPECT_LE(out["screens"].size(), 3u);
+  EXPECT_EQ(out["screens"][0], nlohmann::json::array({"red.flag"}));
+  nlohmann::json asked = nlohmann::json::array();
+  for (const auto& screen : out["screens"]) {
+    for (const auto& id : screen) asked.push_back(id);
+  }
+  EXPECT_EQ(out["asked"], asked);
+  // max_questions is the old name of max_screens.
+  const Response old = engine_.Interview(
+      R"({"age": 30, "sex": "female", "present": ["pain.region"], "absent": ["red.flag"]})",
+      R"({"max_questions": 1})");
+  ASSERT_TRUE(old.ok) << old.error;
+  const auto capped = nlohmann::json::parse(old.json);
+  EXPECT_EQ(capped["screens"].size(), 1u);
+  EXPECT_EQ(capped["stop_reason"], "screen_limit");
+}
+
+TEST_F(EngineApiTest, NextGivesTheOpeningScreenAndTheAssessmentSoFar) {
   const Response r = engine_.Next(R"({"age": 30, "sex": "female", "present": ["pain.region"]})");
   ASSERT_TRUE(r.ok) << r.error;
   const auto out = nlohmann::json::parse(r.json);
-  EXPECT_EQ(out["question"], "red.flag");  // chosen on value: the screen is not yet due
-  EXPECT_FALSE(out["screening"].get<bool>());
+  EXPECT_EQ(out["screen"], nlohmann::json::parse(
+                               R"({"id": "opening", "kind": "opening", "items": ["red.flag"]})"));
+  EXPECT_TRUE(out["stop_reason"].is_null());
+  EXPECT_EQ(out["number"], 1);
+  EXPECT_GE(out["estimate"].get<int>(), 1);
   EXPECT_EQ(out["assessment"]["differential"].size(), 3u);
+  EXPECT_EQ(out["assessment"]["unanswered_safety_checks"], nlohmann::json::array({"red.flag"}));
+  EXPECT_FALSE(out.contains("question"));
+}
+
+TEST_F(EngineApiTest, NextCountsTheScreensShownAndGivesFollowUps) {
+  const Response r = engine_.Next(
+      R"({"age": 30, "sex": "female", "present": ["pain.region", "f.z"], "absent": ["red.flag"],
+          "screens": [["red.flag"], ["f.z"]]})");
+  ASSERT_TRUE(r.ok) << r.error;
+  const auto out = nlohmann::json::parse(r.json);
+  EXPECT_EQ(
+      out["screen"],
+      nlohmann::json::parse(R"({"id": "follow_up", "kind": "follow_up", "items": ["red.worse"]})"));
+  EXPECT_EQ(out["number"], 3);
+  EXPECT_GE(out["estimate"].get<int>(), 3);
+}
+
+TEST_F(EngineApiTest, NextStopsWithNullScreenAndAReason) {
+  const Response emergency = engine_.Next(
+      R"({"age": 30, "sex": "female", "present": ["pain.region", "red.flag"],
+          "screens": [["red.flag"]]})");
+  ASSERT_TRUE(emergency.ok) << emergency.error;
+  const auto out = nlohmann::json::parse(emergency.json);
+  EXPECT_TRUE(out["screen"].is_null());
+  EXPECT_EQ(out["stop_reason"], "emergency");
+  EXPECT_FALSE(out.contains("number"));
+  EXPECT_EQ(out["assessment"]["triage"], "emergency");
+  EXPECT_EQ(out["assessment"]["differential"].size(), 3u);
+  // The screens already shown count against max_screens.
+  const Response limit = engine_.Next(
+      R"({"age": 30, "sex": "female", "present": ["pain.region"], "absent": ["red.flag"],
+          "screens": [["red.flag"], ["f.x", "f.y"]], "dont_know": ["f.x", "f.y"]})",
+      R"({"max_screens": 2})");
+  ASSERT_TRUE(limit.ok) << limit.error;
+  EXPECT_EQ(nlohmann::json::parse(limit.json)["stop_reason"], "screen_limit");
+}
+
+TEST_F(EngineApiTest, NextRejectsAnUnknownFindingInTheScreens) {
+  const Response r = engine_.Next(
+      R"({"age": 30, "sex": "female", "present": [], "screens": [["red.flag"], ["f.nope"]]})");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "case: /screens/1/0: unknown finding id \"f.nope\"");
+}
+
+TEST_F(EngineApiTest, StrategyIsNoLongerAnOption) {
+  const Response r =
+      engine_.Interview(R"({"age": 30, "sex": "male", "present": []})", R"({"strategy": "fixed"})");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error_code, "invalid_options");
 }
 
 }  // namespace

@@ -24,6 +24,22 @@ TEST(KbLoaderTest, LoadsTheTinyKnowledgeBase) {
   EXPECT_EQ(kb.value().rules.size(), 2u);
   EXPECT_EQ(kb.value().FindingIndex("f.x"), 1);
   EXPECT_EQ(kb.value().ConditionIndex("cond_e"), 2);
+  const std::vector<Screen>& screens = kb.value().screens;
+  ASSERT_EQ(screens.size(), 4u);
+  EXPECT_EQ(screens[0].id, "opening");
+  EXPECT_EQ(screens[0].kind, ScreenKind::kOpening);
+  EXPECT_EQ(screens[0].items, std::vector<int>{kb.value().FindingIndex("red.flag")});
+  EXPECT_EQ(screens[1].kind, ScreenKind::kSafety);
+  EXPECT_EQ(screens[2].kind, ScreenKind::kDiagnostic);
+  EXPECT_EQ(screens[2].items,
+            (std::vector<int>{kb.value().FindingIndex("f.x"), kb.value().FindingIndex("f.y")}));
+  EXPECT_TRUE(screens[3].clinician_only);
+  EXPECT_FALSE(screens[2].clinician_only);
+  const InterviewSettings& interview = kb.value().interview;
+  EXPECT_EQ(interview.max_screens, 6);
+  EXPECT_EQ(interview.min_screens, 1);
+  EXPECT_DOUBLE_EQ(interview.stop_emergency_probability, 0.01);
+  EXPECT_DOUBLE_EQ(interview.top3_margin, 1.5);
 }
 
 TEST(KbLoaderTest, ProbabilityOutOfRangeNamesFilePathAndId) {
@@ -54,6 +70,112 @@ TEST(KbLoaderTest, InformationTemperingExponentMustLieInZeroToOne) {
   EXPECT_EQ(with_exponent(0.0),
             "tiny/interview.json: /interview/information_tempering/exponent: must lie in (0, 1]");
   EXPECT_NE(with_exponent(1.5), "");
+}
+
+// ---- screens (data/kb/screens.json) -------------------------------------------------------------
+
+TEST(KbLoaderTest, ScreenOfMoreThanSixQuestionsIsRejected) {
+  EXPECT_EQ(
+      LoadError([](Json& kb) {
+        Json screen = kb["screens"][2];
+        screen["items"] = {
+            "f.x", "f.y", "f.z", "red.flag", "side.one_side", "side.both_sides", "side.midline"};
+        kb["screens"] = Json::array({screen});
+      }),
+      "tiny/screens.json: /screens/0/items: a screen holds 1 to 6 questions (screen diag_xy)");
+  EXPECT_EQ(
+      LoadError([](Json& kb) { kb["screens"][1]["items"] = Json::array(); }),
+      "tiny/screens.json: /screens/1/items: a screen holds 1 to 6 questions (screen safety_z)");
+}
+
+TEST(KbLoaderTest, FindingInTwoScreensIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][0]["items"].push_back("f.x"); }),
+            "tiny/screens.json: /screens/2/items/0: red.flag is already in screen opening (screen diag_xy)");
+}
+
+TEST(KbLoaderTest, DiagramFindingInAScreenIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][2]["items"].push_back("pain.region"); }),
+            "tiny/screens.json: /screens/2/items/2: the body diagram records this finding; it is "
+            "never asked (screen diag_xy)");
+}
+
+TEST(KbLoaderTest, FollowUpInAScreenIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][1]["items"].push_back("red.worse"); }),
+            "tiny/screens.json: /screens/1/items/1: a follow-up is shown on the screen after its "
+            "parent's yes, not in a screen (screen safety_z)");
+}
+
+TEST(KbLoaderTest, ClinicianOnlyFindingInAScreenForEveryoneIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) {
+              kb["screens"][3]["audience"] = "all";  // clin_exam with exam.sign
+            }),
+            "tiny/screens.json: /screens/3/items/0: a clinician-only finding in a screen for "
+            "everyone (screen clin_exam)");
+}
+
+TEST(KbLoaderTest, OpeningScreenAfterAnotherKindIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][2]["kind"] = "opening"; }),
+            "tiny/screens.json: /screens/2/kind: opening screens come first, before any other "
+            "(screen diag_xy)");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][0]["audience"] = "clinician"; }),
+            "tiny/screens.json: /screens/0/audience: an opening screen is for everyone (screen "
+            "opening)");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][1]["kind"] = "urgent"; }),
+            "tiny/screens.json: /screens/1/kind: kind must be opening, safety or diagnostic "
+            "(screen safety_z)");
+}
+
+TEST(KbLoaderTest, UnknownFindingInAScreenIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][2]["items"][1] = "f.nope"; }),
+            "tiny/screens.json: /screens/2/items/1: unknown finding id \"f.nope\" (screen "
+            "diag_xy)");
+}
+
+TEST(KbLoaderTest, DuplicateScreenIdIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][1]["id"] = "opening"; }),
+            "tiny/screens.json: /screens/1/id: duplicate screen id \"opening\"");
+}
+
+TEST(KbLoaderTest, ScreensAndTheFollowUpStemAreRequired) {
+  for (const char* section : {"screens", "follow_up_stem"}) {
+    std::vector<Document> docs = TinyDocuments([&](Json& kb) { kb.erase(section); });
+    Result<KnowledgeBase> kb = LoadKnowledgeBase(docs);
+    ASSERT_FALSE(kb.ok());
+    EXPECT_EQ(kb.error().message,
+              "knowledge base: no file defines the section \"" + std::string(section) + "\"");
+  }
+  EXPECT_EQ(LoadError([](Json& kb) { kb["follow_up_stem"]["es"].erase("clinician"); }),
+            "tiny/follow_up_stem.json: /follow_up_stem/es: missing required key \"clinician\"");
+}
+
+TEST(KbLoaderTest, MissingMaxScreensIsRejected) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"].erase("max_screens"); }),
+            "tiny/interview.json: /interview: missing required key \"max_screens\"");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"]["max_screens"] = 0; }),
+            "tiny/interview.json: /interview/max_screens: must lie in 1..200");
+}
+
+TEST(KbLoaderTest, NewStopSettingsAreRequired) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"]["stop"].erase("min_screens"); }),
+            "tiny/interview.json: /interview/stop: missing required key \"min_screens\"");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"]["stop"].erase("emergency_probability"); }),
+            "tiny/interview.json: /interview/stop: missing required key "
+            "\"emergency_probability\"");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"]["stop"]["top3_margin"]["ratio"] = 0.5; }),
+            "tiny/interview.json: /interview/stop/top3_margin/ratio: a margin ratio is at least 1");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"].erase("information_tempering"); }),
+            "tiny/interview.json: /interview: missing required key \"information_tempering\"");
+}
+
+TEST(KbLoaderTest, SettingsOfTheOneQuestionInterviewAreRejected) {
+  // Old data must not load with its settings silently ignored.
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"]["max_questions"] = 15; }),
+            "tiny/interview.json: /interview/max_questions: unknown key \"max_questions\"");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["interview"]["stop"]["min_questions"] = 1; }),
+            "tiny/interview.json: /interview/stop/min_questions: unknown key \"min_questions\"");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["findings"][4]["screen_within"] = 2; }),
+            "tiny/findings.json: /findings/4/screen_within: unknown key \"screen_within\" "
+            "(finding red.flag)");
 }
 
 TEST(KbLoaderTest, ZeroAndOneAreNotProbabilities) {

@@ -52,7 +52,7 @@ inline KnowledgeBase LoadTiny() {
 /// The project's real knowledge base in data/kb.
 inline std::vector<Document> ProjectDocuments() {
   std::vector<Document> documents;
-  for (const char* name : {"conditions", "findings", "pages", "rules", "sources"}) {
+  for (const char* name : {"conditions", "findings", "pages", "rules", "screens", "sources"}) {
     const std::string path = "data/kb/" + std::string(name) + ".json";
     documents.push_back({path, ReadFile(SourcePath(path))});
   }

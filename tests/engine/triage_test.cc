@@ -119,9 +119,41 @@ TEST_F(TriageSelfCareCriteriaTest, WithoutTheCriteriaTheDefaultHolds) {
   EXPECT_EQ(a.triage.level, Triage::kRoutine);
 }
 
-TEST_F(TriageTest, UnansweredScreenIsReported) {
+// Safety checks: the opening screen's questions (red.flag in the tiny knowledge base).
+TEST_F(TriageTest, UnansweredOpeningQuestionsAreOpenSafetyChecks) {
   const Assessment a = AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.x"}));
-  EXPECT_EQ(a.unanswered_screen, std::vector<int>{kb_.FindingIndex("red.flag")});
+  EXPECT_EQ(a.unanswered_safety_checks, std::vector<int>{kb_.FindingIndex("red.flag")});
+  // Answered either way, it is no longer open; questions of other screens never are.
+  EXPECT_TRUE(AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"f.x"}, {"red.flag"}))
+                  .unanswered_safety_checks.empty());
+  EXPECT_TRUE(
+      AssessCase(MakeCase(kb_, 30, Sex::kFemale, {"red.flag"})).unanswered_safety_checks.empty());
+}
+
+TEST_F(TriageTest, DontKnowIsNotAnOpenSafetyCheck) {
+  Case c = MakeCase(kb_, 30, Sex::kFemale, {"f.x"});
+  c.dont_know[static_cast<std::size_t>(kb_.FindingIndex("red.flag"))] = true;
+  EXPECT_TRUE(AssessCase(c).unanswered_safety_checks.empty());
+}
+
+TEST(TriageSafetyCheckTest, AQuestionForTheOtherSexIsNotAnOpenSafetyCheck) {
+  // A second opening question (test only), f.y, for men only.
+  Result<KnowledgeBase> loaded = LoadKnowledgeBase(testing::TinyDocuments([](nlohmann::json& kb) {
+    for (nlohmann::json& f : kb["findings"]) {
+      if (f["id"] == "f.y") f["only_sex"] = "male";
+    }
+    kb["screens"][0]["items"] = {"red.flag", "f.y"};
+    kb["screens"][2]["items"] = {"f.x"};
+  }));
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  const KnowledgeBase& kb = loaded.value();
+  const int red = kb.FindingIndex("red.flag"), y = kb.FindingIndex("f.y");
+  const auto open = [&](Sex sex) {
+    const Case c = MakeCase(kb, 30, sex, {"f.x"});
+    return Assess(kb, CaseView(c), AssessOptions{}).unanswered_safety_checks;
+  };
+  EXPECT_EQ(open(Sex::kMale), (std::vector<int>{red, y}));
+  EXPECT_EQ(open(Sex::kFemale), std::vector<int>{red});
 }
 
 }  // namespace

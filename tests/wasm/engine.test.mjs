@@ -21,6 +21,72 @@ test('every dev case gets a full, normalised differential and a valid triage', (
   }
 });
 
+test('interview output lists the screens shown, each of 1 to 6 questions, and why it stopped', () => {
+  const stops = ['screen_limit', 'emergency', 'confident', 'nothing_to_change', 'no_questions'];
+  for (const file of caseFiles()) {
+    const r = engine.interview(readFileSync(file, 'utf8'), '{}');
+    assert.equal(r.ok, true, `${file}: ${r.error}`);
+    const out = JSON.parse(r.json);
+    assert.ok(Array.isArray(out.screens) && out.screens.length > 0, `${file}: screens`);
+    for (const screen of out.screens) assert.ok(screen.length >= 1 && screen.length <= 6, `${file}: ${screen}`);
+    assert.deepEqual(out.asked, out.screens.flat(), `${file}: asked is the screens in order`);
+    assert.ok(stops.includes(out.stop_reason), `${file}: ${out.stop_reason}`);
+    assert.ok(Array.isArray(out.unanswered_safety_checks));
+    const capped = JSON.parse(engine.interview(readFileSync(file, 'utf8'), '{"max_screens": 1}').json);
+    assert.equal(capped.screens.length, 1, `${file}: max_screens 1`);
+  }
+});
+
+test('next: the opening screens first, then a screen per call until a stop with null', () => {
+  const screens = JSON.parse(readFileSync(new URL('../../data/kb/screens.json', import.meta.url), 'utf8')).screens;
+  const openings = screens.filter((s) => s.kind === 'opening').map((s) => s.id);
+  const state = { age: 40, sex: 'male', present: ['pain.buttock'], absent: [], dont_know: [], screens: [] };
+  for (let n = 1; n <= 30; n += 1) {
+    const r = engine.next(JSON.stringify(state), '{"audience": "patient"}');
+    assert.equal(r.ok, true, r.error);
+    const out = JSON.parse(r.json);
+    assert.ok(Array.isArray(out.assessment.differential) && out.assessment.differential.length > 0);
+    if (out.screen === null) {
+      assert.equal(typeof out.stop_reason, 'string');
+      assert.ok(n > openings.length, `stopped after ${n - 1} screens: ${out.stop_reason}`);
+      return;
+    }
+    assert.equal(out.stop_reason, null);
+    assert.equal(out.number, n);
+    assert.ok(out.estimate >= n, `estimate ${out.estimate} for screen ${n}`);
+    assert.ok(out.screen.items.length >= 1 && out.screen.items.length <= 6);
+    if (n <= openings.length) {
+      assert.equal(out.screen.id, openings[n - 1]);
+      assert.equal(out.screen.kind, 'opening');
+    } else {
+      assert.notEqual(out.screen.kind, 'opening');
+    }
+    for (const id of out.screen.items) {
+      assert.ok(!/^(exam|lab)\./.test(id), `no examination for a patient: ${id}`);
+      state.absent.push(id);
+    }
+    state.screens.push(out.screen.items);
+  }
+  assert.fail('no stop within 30 screens');
+});
+
+test('next: a yes with a follow-up brings the follow-up screen', () => {
+  const findings = JSON.parse(readFileSync(new URL('../../data/kb/findings.json', import.meta.url), 'utf8')).findings;
+  const followUp = findings.find((f) => f.follow_up_of);
+  assert.ok(followUp, 'the knowledge base has a follow-up');
+  const parent = followUp.follow_up_of;
+  const state = { age: 40, sex: 'male', present: ['pain.buttock', parent], absent: [], screens: [[parent]] };
+  const out = JSON.parse(engine.next(JSON.stringify(state), '{}').json);
+  assert.ok(out.screen === null || out.screen.kind === 'follow_up', JSON.stringify(out.screen));
+  if (out.screen !== null) {
+    assert.equal(out.screen.id, 'follow_up');
+    assert.ok(out.screen.items.includes(followUp.id));
+    assert.equal(out.number, 2);
+  } else {
+    assert.equal(out.stop_reason, 'emergency');
+  }
+});
+
 const hostile = {
   'not JSON': 'this is not json',
   empty: '',
