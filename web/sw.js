@@ -18,6 +18,7 @@ const ASSETS = [
   './kb/findings.json',
   './kb/conditions.json',
   './kb/rules.json',
+  './kb/screens.json',
   './kb/pages.json',
   './ui/en.json',
   './ui/es.json',

@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, openApp, start, question, result, answerUntilResult, EN, ES, PHONE, TABLET } from './helpers.mjs';
+import {
+  serve, launch, openApp, start, question, questionFor, screenFindings, answerQuestion, result, answerUntilResult, EN, ES, PHONE, TABLET,
+} from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -39,9 +41,19 @@ for (const lang of ['en', 'es']) {
         await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
         await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
         await page.getByRole('button', { name: S['start.start'], exact: true }).click();
-        await question(page).waitFor();
+        await question(page).first().waitFor();
         await axe(page, `question ${lang}`);
-        await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'] });
+        // A screen with answers given, the search open with results and a pick.
+        const findings = await screenFindings(page);
+        await answerQuestion(page, findings[0], S['answer.no']);
+        await answerQuestion(page, findings[1], S['answer.dont_know']);
+        await page.getByRole('button', { name: S['search.open'], exact: true }).click();
+        await page.getByRole('searchbox', { name: S['search.label'], exact: true }).fill(lang === 'en' ? 'sitting' : 'sentado');
+        await page.locator('[data-finding-option]').first().click();
+        await page.getByRole('searchbox', { name: S['search.label'], exact: true }).fill(lang === 'en' ? 'worse' : 'empeora');
+        await axe(page, `question with search ${lang}`);
+        await page.getByRole('button', { name: S['question.next'], exact: true }).click();
+        await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'], nextName: S['question.next'] });
         await axe(page, `result ${lang}`);
 
         await page.getByRole('button', { name: S['library.open'], exact: true }).click();
@@ -60,12 +72,9 @@ test('axe: the emergency screen, clinician wording', async () => {
   try {
     const { page, errors } = await openApp(browser.context, server.origin);
     await start(page, { audience: 'Clinician', age: 50, sex: 'Male', regions: ['Lower back', 'Left buttock'] });
-    for (let i = 0; i < 20; i += 1) {
-      const finding = await question(page).getAttribute('data-finding');
-      if (finding === 'neuro.saddle_numbness') break;
-      await question(page).getByRole('button', { name: 'No', exact: true }).click();
-    }
-    await question(page).getByRole('button', { name: 'Yes', exact: true }).click();
+    await questionFor(page, 'neuro.saddle_numbness').waitFor();
+    await answerQuestion(page, 'neuro.saddle_numbness', 'Yes');
+    await result(page).waitFor();
     assert.equal(await result(page).getAttribute('data-triage'), 'emergency');
     await axe(page, 'emergency');
     assert.deepEqual(errors, []);
@@ -89,8 +98,11 @@ test('touch: tapping marks and unmarks regions and answers questions', async () 
     await page.getByRole('spinbutton', { name: 'Age', exact: true }).fill('30');
     await page.getByRole('radio', { name: 'Female', exact: true }).tap();
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
-    await question(page).getByRole('button', { name: 'No', exact: true }).tap();
-    await question(page).waitFor();
+    const findings = await screenFindings(page);
+    await questionFor(page, findings[0]).getByRole('radio', { name: 'No', exact: true }).tap();
+    assert.ok(await questionFor(page, findings[0]).getByRole('radio', { name: 'No', exact: true }).isChecked());
+    await page.getByRole('button', { name: 'Next', exact: true }).tap();
+    await page.getByText(/^Screen 2 of about \d+$/).waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -123,11 +135,22 @@ test('keyboard only: mark regions, switch view, start and answer', async () => {
     await page.keyboard.press('Space');
     await page.getByRole('spinbutton', { name: 'Age', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await question(page).waitFor();
-    // Focus moves to the question; Tab reaches Yes.
-    assert.equal(await page.evaluate(() => document.activeElement?.matches('fieldset[data-finding]')), true);
+    await question(page).first().waitFor();
+    // Focus moves to the screen's heading; Tab reaches the first question's Yes, arrows choose.
+    assert.equal(await page.evaluate(() => document.activeElement?.matches('h2.question-stem')), true);
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Yes');
+    const focused = () => page.evaluate(() => ({
+      label: document.activeElement?.labels?.[0]?.textContent,
+      finding: document.activeElement?.closest('[data-finding]')?.dataset.finding,
+      checked: document.activeElement?.checked,
+    }));
+    const findings = await screenFindings(page);
+    assert.deepEqual(await focused(), { label: 'Yes', finding: findings[0], checked: false });
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focused(), { label: 'No', finding: findings[0], checked: true });
+    // Tab goes on to the next question.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).finding, findings[1]);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

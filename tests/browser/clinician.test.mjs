@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, answerUntilResult, result, rankedConditions, screenshot, readJson, SITE, TABLET,
+  serve, launch, openApp, start, answerUntilResult, result, questionFor, rankedConditions, screenshot, readJson, SITE, TABLET,
 } from './helpers.mjs';
 
 let server;
@@ -17,15 +17,27 @@ after(() => server?.stop());
 test('clinician: exam questions, ICD-10 codes, print summary and FHIR download', async () => {
   const findings = readJson(path.join(SITE, 'kb/findings.json')).findings;
   const conditions = readJson(path.join(SITE, 'kb/conditions.json')).conditions;
+  const screens = readJson(path.join(SITE, 'kb/screens.json'));
   const clinicianText = new Map(findings.map((f) => [f.id, f.text.en.clinician]));
   const browser = await launch({ viewport: TABLET });
   try {
     const { page, errors } = await openApp(browser.context, server.origin);
     await start(page, { audience: 'Clinician', age: 42, sex: 'Male', regions: ['Left buttock', 'Back of left thigh', 'Left lower leg'] });
     const texts = [];
-    const asked = await answerUntilResult(page, (finding) => (/^(exam|lab)\./.test(finding) ? 'Yes' : 'No'), {
-      onQuestion: async (finding) => { texts.push([finding, await page.locator('fieldset[data-finding] legend').textContent()]); },
+    const stems = [];
+    // Yes to examinations, the onset, triggers and character of the pain (a picture that calls for an examination).
+    const answered = [];
+    const choose = (finding) => {
+      answered.push(finding);
+      return /^(exam|lab|onset|worse|character|local\.tender)\./.test(finding) ? 'Yes' : 'No';
+    };
+    const asked = await answerUntilResult(page, choose, {
+      onScreen: async () => { stems.push(await page.locator('h2.question-stem').textContent()); },
+      onQuestion: async (finding) => { texts.push([finding, await questionFor(page, finding).locator('legend').textContent()]); },
     });
+    // Screens are headed by their clinician stems.
+    const clinicianStems = new Set([...screens.screens.map((s) => s.stem.en.clinician), screens.follow_up_stem.en.clinician]);
+    assert.ok(stems.length > 0 && stems.every((stem) => clinicianStems.has(stem)), stems.join(' | '));
     assert.ok(asked.some((f) => /^(exam|lab)\./.test(f)), `an examination finding is asked: ${asked.join(', ')}`);
     for (const [finding, text] of texts) assert.equal(text, clinicianText.get(finding), `clinician wording of ${finding}`);
 
@@ -61,7 +73,7 @@ test('clinician: exam questions, ICD-10 codes, print summary and FHIR download',
     assert.ok(qr && ra);
     for (const entry of bundle.entry) assert.match(entry.fullUrl, /^urn:uuid:[0-9a-f-]{36}$/);
     const linkIds = qr.item.map((i) => i.linkId);
-    for (const finding of asked) assert.ok(linkIds.includes(finding), `answer to ${finding} is in the QuestionnaireResponse`);
+    for (const finding of answered) assert.ok(linkIds.includes(finding), `answer to ${finding} is in the QuestionnaireResponse`);
     assert.ok(qr.item.every((i) => Array.isArray(i.answer) && i.answer.length > 0));
     assert.deepEqual(ra.prediction.map((p) => p.outcome.coding?.[0]?.code), ranked.map((id) => conditions.find((c) => c.id === id).icd10));
     const probabilities = ra.prediction.map((p) => p.probabilityDecimal);

@@ -1,10 +1,12 @@
-// A red flag interrupts the questions at once: Yes to saddle numbness shows the Result region with
-// data-triage="emergency", what to do now and the emergency number, causes further down.
+// A red flag interrupts the questions at once, at the answer that completes it (before Next): Yes to
+// saddle numbness shows the Result region with data-triage="emergency", what to do now and the
+// emergency number, causes further down; a rule of two answers fires at the second.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, openApp, start, question, result, rankedConditions, screenshot, EN, ES, PHONE, TABLET,
+  serve, launch, openApp, start, question, questionFor, screenFindings, answerQuestion, answerScreen, result,
+  rankedConditions, screenshot, EN, ES, PHONE, TABLET,
 } from './helpers.mjs';
 
 const SADDLE = 'neuro.saddle_numbness';
@@ -13,13 +15,20 @@ let server;
 before(async () => { server = await serve(); });
 after(() => server?.stop());
 
-/** Answers No until the saddle-numbness question comes, then Yes. */
-async function reachSaddleQuestion(page, no = 'No') {
-  for (let i = 0; i < 20; i += 1) {
-    const q = question(page);
-    await q.waitFor({ timeout: 10000 });
-    if (await q.getAttribute('data-finding') === SADDLE) return i;
-    await q.getByRole('button', { name: no, exact: true }).click();
+/**
+ * Submits screens with every question No until the screen holding the saddle-numbness question
+ * comes, then answers No to the questions before it on that screen. Returns the screens before it.
+ */
+async function reachSaddleQuestion(page, no = 'No', nextName = 'Next') {
+  for (let i = 0; i < 12; i += 1) {
+    await question(page).first().waitFor({ timeout: 10000 });
+    const findings = await screenFindings(page);
+    const at = findings.indexOf(SADDLE);
+    if (at >= 0) {
+      for (const finding of findings.slice(0, at)) await answerQuestion(page, finding, no);
+      return i;
+    }
+    await answerScreen(page, () => no, { nextName });
   }
   throw new Error('the saddle-numbness question was never asked');
 }
@@ -31,11 +40,11 @@ for (const [device, viewport] of [['phone', PHONE], ['tablet', TABLET]]) {
       const { page, errors } = await openApp(browser.context, server.origin);
       await start(page, { age: 44, sex: 'Male', regions: ['Lower back', 'Left buttock', 'Back of left thigh'] });
       const before = await reachSaddleQuestion(page);
-      assert.ok(before < 8, 'the red-flag screen comes early');
-      await question(page).getByRole('button', { name: 'Yes', exact: true }).click();
+      assert.equal(before, 0, 'the opening screen asks it');
+      await answerQuestion(page, SADDLE, 'Yes');
 
-      // At once: no further question, the Result region says emergency. "At once" is counted in
-      // questions, not milliseconds (the wait is only generous; speed lives in scripts/bench.mjs).
+      // At once, at this answer (no Next): the questions give way to the Result region, which says
+      // emergency. "At once" is counted in answers, not milliseconds (speed lives in scripts/bench.mjs).
       const region = result(page);
       await region.waitFor({ timeout: 10000 });
       assert.equal(await question(page).count(), 0);
@@ -58,9 +67,13 @@ for (const [device, viewport] of [['phone', PHONE], ['tablet', TABLET]]) {
       assert.ok(flags.length >= 1 && !flags.some((f) => f.includes(SADDLE)));
       await screenshot(page, `${device}-en-emergency`);
 
-      // Change last answer goes back to the question.
+      // Change answers goes back to the screen, the Yes kept; changing it to No goes on with the questions.
       await region.getByRole('button', { name: EN['result.change_last'] }).click();
-      assert.equal(await question(page).getAttribute('data-finding'), SADDLE);
+      assert.ok(await questionFor(page, SADDLE).getByRole('radio', { name: 'Yes', exact: true }).isChecked());
+      await answerQuestion(page, SADDLE, 'No');
+      assert.equal(await result(page).count(), 0);
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+      await page.getByText(/^Screen 2 of about \d+$/).waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
@@ -78,8 +91,8 @@ test('emergency screen in Spanish, number by locale (es-ES: 112), advice first',
       await page.getByRole('spinbutton', { name: ES['start.age'] }).fill('38');
       await page.getByRole('button', { name: ES['region.tailbone'], exact: true }).click();
       await page.getByRole('button', { name: ES['start.start'], exact: true }).click();
-      await reachSaddleQuestion(page, ES['answer.no']);
-      await question(page).getByRole('button', { name: ES['answer.yes'], exact: true }).click();
+      await reachSaddleQuestion(page, ES['answer.no'], ES['question.next']);
+      await answerQuestion(page, SADDLE, ES['answer.yes']);
       const region = page.getByRole('region', { name: ES['result.title'], exact: true });
       await region.waitFor({ timeout: 10000 });
       assert.equal(await question(page).count(), 0, 'no further question');
@@ -93,5 +106,28 @@ test('emergency screen in Spanish, number by locale (es-ES: 112), advice first',
     } finally {
       await browser.close();
     }
+  }
+});
+
+test('a rule of two answers interrupts at the second, not the first', async () => {
+  const browser = await launch({ viewport: PHONE });
+  try {
+    const { page, errors } = await openApp(browser.context, server.origin);
+    await start(page, { age: 44, sex: 'Male', regions: ['Lower back', 'Left buttock'] });
+    const FALL = 'onset.after_fall_or_trauma';
+    const STAND = 'function.cannot_bear_weight';
+    for (let i = 0; i < 4 && await questionFor(page, FALL).count() === 0; i += 1) await answerScreen(page, () => 'No');
+    await answerQuestion(page, FALL, 'Yes');
+    assert.equal(await result(page).count(), 0, 'a fall alone is not an emergency');
+    assert.ok(await questionFor(page, STAND).isVisible());
+    await answerQuestion(page, STAND, 'Yes');
+    const region = result(page);
+    await region.waitFor({ timeout: 10000 });
+    assert.equal(await region.getAttribute('data-triage'), 'emergency');
+    assert.equal(await question(page).count(), 0);
+    assert.ok(await region.locator('[data-must-rule-out], [data-must-rule-out-rule]').count() > 0, 'what must be ruled out is named');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
   }
 });

@@ -129,26 +129,69 @@ export async function start(page, options) {
 }
 
 export const result = (page, name = 'Result') => page.getByRole('region', { name, exact: true });
+/** Every question group on the screen shown (a screen holds one to six). */
 export const question = (page) => page.locator('fieldset[data-finding], [role="group"][data-finding]');
+/** The question group of one finding. */
+export const questionFor = (page, finding) => page.locator(`fieldset[data-finding="${finding}"], [role="group"][data-finding="${finding}"]`);
+
+/** The finding ids of the screen shown, in order. */
+export async function screenFindings(page) {
+  return question(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-finding')));
+}
+
+/** Waits for a screen of questions or the Result; true when the Result shows. */
+export async function waitScreenOrResult(page, resultName = 'Result') {
+  const done = result(page, resultName);
+  await Promise.race([question(page).first().waitFor({ timeout: 10000 }), done.waitFor({ timeout: 10000 })]);
+  return done.isVisible();
+}
 
 /**
- * Answers questions until the Result region shows. choose(findingId) returns 'Yes' | 'No' |
- * "Don't know" (default: No to everything). Returns the finding ids asked, in order.
+ * Answers one question by its finding id: label 'Yes' | 'No' | "Don't know" (or the Spanish ones).
+ * A click, not check(): the answer that completes an emergency takes the question off the page.
  */
-export async function answerUntilResult(page, choose = () => 'No', { max = 60, onQuestion, resultName = 'Result' } = {}) {
-  const asked = [];
-  for (let i = 0; i < max; i += 1) {
-    const q = question(page);
-    const done = result(page, resultName);
-    await Promise.race([q.waitFor({ timeout: 10000 }), done.waitFor({ timeout: 10000 })]);
-    if (await done.isVisible()) return asked;
-    const finding = await q.getAttribute('data-finding');
-    asked.push(finding);
-    if (onQuestion) await onQuestion(finding, i);
-    // The engine answers synchronously inside the click handler: the next screen is there now.
-    await q.getByRole('button', { name: choose(finding, i), exact: true }).click();
+export async function answerQuestion(page, finding, label) {
+  await questionFor(page, finding).getByRole('radio', { name: label, exact: true }).click();
+}
+
+/**
+ * Answers the screen shown: choose(findingId, index) gives the label, or null to leave it blank
+ * (blank counts as "don't know"), then presses Next. `answers` may instead map finding ids to labels
+ * (unlisted items left blank). Stops early, returning {interrupted: true}, when an answer brings
+ * the Result (an emergency interrupts at the answer that completes it).
+ */
+export async function answerScreen(page, choose = () => 'No', { nextName = 'Next', resultName = 'Result', index = 0 } = {}) {
+  const pick = typeof choose === 'function' ? choose : (finding) => choose[finding] ?? null;
+  const findings = await screenFindings(page);
+  const answered = [];
+  for (const [i, finding] of findings.entries()) {
+    const label = pick(finding, index + i);
+    if (!label) continue;
+    await answerQuestion(page, finding, label);
+    answered.push([finding, label]);
+    if (await result(page, resultName).isVisible()) return { findings, answered, interrupted: true };
   }
-  throw new Error(`no result after ${max} questions: ${asked.join(', ')}`);
+  await page.getByRole('button', { name: nextName, exact: true }).click();
+  return { findings, answered, interrupted: false };
+}
+
+/**
+ * Answers screens until the Result region shows. choose(findingId, i) returns 'Yes' | 'No' |
+ * "Don't know" or null for blank (default: No to everything). Returns the finding ids asked, in
+ * order (every item of every screen shown).
+ */
+export async function answerUntilResult(page, choose = () => 'No', { max = 40, onQuestion, onScreen, resultName = 'Result', nextName = 'Next' } = {}) {
+  const asked = [];
+  for (let screen = 0; screen < max; screen += 1) {
+    if (await waitScreenOrResult(page, resultName)) return asked;
+    const findings = await screenFindings(page);
+    if (onScreen) await onScreen(findings, screen);
+    if (onQuestion) for (const [i, finding] of findings.entries()) await onQuestion(finding, asked.length + i);
+    const { interrupted } = await answerScreen(page, choose, { nextName, resultName, index: asked.length });
+    asked.push(...findings);
+    if (interrupted) return asked;
+  }
+  throw new Error(`no result after ${max} screens: ${asked.join(', ')}`);
 }
 
 /** Ranked condition ids in the Result region, in document order. */

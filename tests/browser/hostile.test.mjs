@@ -1,5 +1,5 @@
 // Hostile data: knowledge-base text holding <script> and <img onerror> is shown as text and never
-// runs (a copy of the site with such text in questions, condition names, pages and citations).
+// runs (a copy of the site with such text in questions, screen stems, condition names, pages and citations).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +32,13 @@ function poison(dir) {
     for (const lang of ['en', 'es']) p[lang].patient.what = `${IMG} ${SCRIPT} ${p[lang].patient.what}`;
   }
   writeJson(kb('pages'), pages);
+  const screens = readJson(kb('screens'));
+  for (const screen of screens.screens) {
+    for (const lang of ['en', 'es']) {
+      for (const who of ['patient', 'clinician']) screen.stem[lang][who] = `${screen.stem[lang][who]} ${IMG}`;
+    }
+  }
+  writeJson(kb('screens'), screens);
   const sources = readJson(kb('sources'));
   for (const s of sources.sources) s.title = `${s.title} ${IMG}`;
   writeJson(kb('sources'), sources);
@@ -48,8 +55,13 @@ test('knowledge-base text with <script> and <img onerror> shows as text and neve
     const { page, errors } = await openApp(browser.context, server.origin);
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await start(page, { age: 40, sex: 'Female', regions: ['Left buttock'] });
-    const legend = await question(page).locator('legend').textContent();
+    const legend = await question(page).first().locator('legend').textContent();
     assert.ok(legend.includes(SCRIPT), 'the question shows the markup as text');
+    assert.ok((await page.locator('h2.question-stem').textContent()).includes('<img src=x onerror='), 'the screen stem shows the markup as text');
+    // The search lists question texts as text too.
+    await page.getByRole('button', { name: 'Add something else', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search symptoms', exact: true }).fill('script');
+    assert.ok((await page.locator('[data-finding-option]').first().textContent()).includes(SCRIPT));
     await answerUntilResult(page, () => 'No');
     await result(page).locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
     const text = await result(page).innerText();

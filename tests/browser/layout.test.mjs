@@ -53,8 +53,12 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.locator('details.settings > summary').click();
       await checkScreen(page, `${name} start settings`);
       await start(page, { age: 66, sex: 'Female', regions: ['Left buttock', 'Left outer hip'] });
-      await question(page).waitFor();
+      await question(page).first().waitFor();
       await checkScreen(page, `${name} question`);
+      await page.getByRole('button', { name: 'Add something else', exact: true }).click();
+      await page.getByRole('searchbox', { name: 'Search symptoms', exact: true }).fill('sitting');
+      await page.locator('[data-finding-option]').first().click();
+      await checkScreen(page, `${name} question with search`);
       await answerUntilResult(page, () => 'No');
       await result(page).locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
       await checkScreen(page, `${name} result`);

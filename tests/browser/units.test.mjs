@@ -1,5 +1,5 @@
-// The page's pure modules under Node: the answers object (back/undo, initial evidence of the
-// diagram) and the FHIR Bundle. Both modules are plain ES modules of web/js without imports; Node
+// The page's pure modules under Node: the answers object (screens, Back, picks, initial evidence of
+// the diagram) and the FHIR Bundle. Both modules are plain ES modules of web/js without imports; Node
 // reads web/*.js as CommonJS, so they are loaded through a temporary .mjs copy.
 
 import { test } from 'node:test';
@@ -44,27 +44,55 @@ test('initial evidence: one side, both sides, midline, nothing marked', () => {
   assert.deepEqual(state.initialEvidence(REGIONS, []), { present: [], absent: [] });
 });
 
-test('answers, undo and the engine state', () => {
+test('screens, answers, Back, picks and the engine state', () => {
   let s = state.createInterview({ age: 40, sex: 'male', audience: 'patient', marked: ids('Left buttock'), regions: REGIONS });
-  s = state.answer(s, 'neuro.saddle_numbness', 'no');
-  s = state.answer(s, 'worse.sitting', 'yes');
-  s = state.answer(s, 'history.cancer', 'dont_know');
+  assert.equal(state.currentScreen(s), null);
+  s = state.showScreen(s, { id: 'opening_nerves', kind: 'opening', items: ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change'] });
+  s = state.setAnswer(s, 'neuro.saddle_numbness', 'yes');
+  s = state.setAnswer(s, 'neuro.saddle_numbness', 'no');  // changed before Next
+  s = state.setAnswer(s, 'neuro.leg_weakness', 'dont_know');
+  // Open: the blank item is not "don't know" yet.
   assert.deepEqual(state.toEngineState(s), {
     age: 40,
     sex: 'male',
-    present: ['pain.buttock', 'side.one_side', 'worse.sitting'],
+    present: ['pain.buttock', 'side.one_side'],
     absent: ['side.both_sides', 'neuro.saddle_numbness'],
-    dont_know: ['history.cancer'],
-    asked: ['neuro.saddle_numbness', 'worse.sitting', 'history.cancer'],
+    dont_know: ['neuro.leg_weakness'],
+    screens: [['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change']],
   });
-  const back = state.undo(s);
-  assert.deepEqual(state.toEngineState(back).asked, ['neuro.saddle_numbness', 'worse.sitting']);
-  assert.equal(state.answerFor(back, 'history.cancer'), null);
+  s = state.submitScreen(s);
+  assert.deepEqual(state.toEngineState(s).dont_know, ['neuro.leg_weakness', 'neuro.bladder_change']);
+  s = state.showScreen(s, { id: 'diag_sitting', kind: 'diagnostic', items: ['worse.sitting', 'history.cancer'] });
+  s = state.setAnswer(s, 'worse.sitting', 'yes');
+  s = state.addFinding(s, 'systemic.fever');
+  s = state.addFinding(s, 'worse.sitting');  // asked already: no pick
+  assert.deepEqual(s.added, ['systemic.fever']);
+  assert.deepEqual(state.toCase(s), {
+    age: 40,
+    sex: 'male',
+    present: ['pain.buttock', 'side.one_side', 'worse.sitting', 'systemic.fever'],
+    absent: ['side.both_sides', 'neuro.saddle_numbness'],
+    dont_know: ['neuro.leg_weakness', 'neuro.bladder_change'],
+  });
+  assert.deepEqual(state.toEngineState(s).screens, [['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change'], ['worse.sitting', 'history.cancer']]);
+  assert.deepEqual(state.givenAnswers(s).map((a) => a.finding), ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change', 'worse.sitting', 'systemic.fever']);
+  // Back: the first screen again, open, its answers kept; the picks stay.
+  const back = state.back(s);
+  assert.equal(back.screens.length, 1);
+  assert.equal(state.currentScreen(back).submitted, false);
+  assert.deepEqual(state.currentScreen(back).answers, { 'neuro.saddle_numbness': 'no', 'neuro.leg_weakness': 'dont_know' });
+  assert.deepEqual(back.added, ['systemic.fever']);
+  assert.equal(state.answerFor(back, 'worse.sitting'), null);
   assert.equal(state.answerFor(back, 'side.both_sides'), 'no');
-  assert.equal(state.undo(state.undo(state.undo(s))).answers.length, 0);
-  assert.throws(() => state.answer(s, 'worse.sitting', 'no'));
-  assert.throws(() => state.answer(s, 'x.y', 'maybe'));
-  assert.ok(Object.isFrozen(s) && Object.isFrozen(s.answers));
+  assert.equal(state.answerFor(back, 'systemic.fever'), 'yes');
+  assert.deepEqual(state.removeFinding(back, 'systemic.fever').added, []);
+  assert.equal(state.back(state.back(back)).screens.length, 0);
+  assert.throws(() => state.setAnswer(s, 'neuro.saddle_numbness', 'yes'), /not on the current screen/);
+  assert.throws(() => state.setAnswer(s, 'worse.sitting', 'maybe'));
+  assert.throws(() => state.showScreen(s, { id: 'x', kind: 'diagnostic', items: ['worse.sitting'] }), /already asked/);
+  assert.ok(Object.isFrozen(s) && Object.isFrozen(s.screens) && Object.isFrozen(s.screens[0].answers));
+  assert.equal(state.hasAnswers(state.createInterview({ age: 40, sex: 'male', regions: REGIONS })), false);
+  assert.equal(state.hasAnswers(s), true);
 });
 
 test('start validation', () => {
@@ -78,17 +106,19 @@ test('start validation', () => {
 
 test('FHIR bundle: collection with QuestionnaireResponse and RiskAssessment', () => {
   let s = state.createInterview({ age: 52, sex: 'female', audience: 'clinician', marked: ids('Left buttock'), regions: REGIONS });
-  s = state.answer(s, 'exam.slr_positive', 'yes');
-  s = state.answer(s, 'neuro.saddle_numbness', 'dont_know');
+  s = state.showScreen(s, { id: 'clin_safety_neuro', kind: 'safety', items: ['exam.slr_positive', 'neuro.saddle_numbness'] });
+  s = state.setAnswer(s, 'exam.slr_positive', 'yes');
+  s = state.submitScreen(s);
   const assessment = {
     triage: 'routine',
     red_flags: [],
     differential: [{ condition: 'lumbar_radiculopathy', probability: 0.7 }, { condition: 'piriformis_syndrome', probability: 0.3 }],
-    unanswered_screen: ['systemic.fever'],
+    unanswered_safety_checks: ['systemic.fever'],
   };
   let n = 0;
   const bundle = fhir.buildFhirBundle({
     interview: s,
+    answers: state.givenAnswers(s),
     assessment,
     now: new Date('2026-01-02T03:04:05Z'),
     newId: () => `00000000-0000-4000-8000-00000000000${(n += 1)}`,
@@ -119,5 +149,6 @@ test('FHIR bundle: collection with QuestionnaireResponse and RiskAssessment', ()
   assert.deepEqual(ra.prediction.map((p) => p.probabilityDecimal), [0.7, 0.3]);
   assert.equal(ra.prediction[0].outcome.coding[0].code, 'M51.1');
   assert.equal(ra.extension[0].valueCoding.code, 'routine');
+  assert.ok(ra.note.some((n) => n.text === 'unanswered_screen Q systemic.fever'), 'the open safety questions are named');
   for (const entry of bundle.entry) assert.match(entry.fullUrl, /^urn:uuid:/);
 });

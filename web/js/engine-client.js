@@ -1,6 +1,6 @@
 // The engine (WebAssembly) behind a small JavaScript face. The engine answers every call with
 // {ok, json, errorCode, error}; here a failure becomes a thrown EngineError and a success the
-// parsed JSON. The page holds no medical logic: questions, stopping, triage and probabilities
+// parsed JSON. The page holds no medical logic: screens, stopping, triage and probabilities
 // all come from these calls.
 
 export class EngineError extends Error {
@@ -32,7 +32,11 @@ export class EngineClient {
     return unwrap(this.engine.load(JSON.stringify(documents)));
   }
 
-  /** state: {age, sex, present, absent, dont_know, asked}; returns {question, stop_reason, screening, assessment}. */
+  /**
+   * state: {age, sex, present, absent, dont_know, screens: [[finding ids of each screen shown]]};
+   * options: {audience, max_screens?}. Returns {screen: {id, kind, items} | null, stop_reason,
+   * number, estimate, assessment}.
+   */
   next(state, options = {}) {
     return unwrap(this.engine.next(JSON.stringify(state), JSON.stringify(options)));
   }

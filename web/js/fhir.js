@@ -16,10 +16,11 @@ function answerCoding(value, label) {
 }
 
 /**
+ * answers: [{finding, value}] given in the questions (the diagram's evidence comes from interview.initial).
  * describe: {question(id), conditionName(id), icd10(id), regionName(id), answerLabel(value),
  *            label(key), triageLabel(level), triageAdvice(level), language}
  */
-export function buildFhirBundle({ interview, assessment, describe, now = new Date(), newId = () => crypto.randomUUID() }) {
+export function buildFhirBundle({ interview, answers = interview.answers ?? [], assessment, describe, now = new Date(), newId = () => crypto.randomUUID() }) {
   const authored = now.toISOString();
   const qrId = newId();
   const raId = newId();
@@ -42,7 +43,7 @@ export function buildFhirBundle({ interview, assessment, describe, now = new Dat
   const answered = [
     ...interview.initial.present.map((finding) => ({ finding, value: 'yes' })),
     ...interview.initial.absent.map((finding) => ({ finding, value: 'no' })),
-    ...interview.answers,
+    ...answers,
   ];
   for (const { finding, value } of answered) {
     items.push({
@@ -86,7 +87,9 @@ export function buildFhirBundle({ interview, assessment, describe, now = new Dat
       ...(assessment.red_flags.length > 0
         ? [{ text: `${describe.label('red_flags')}: ${assessment.red_flags.map((f) => describe.question(f)).join(' | ')}` }]
         : []),
-      ...(assessment.unanswered_screen.length > 0 ? [{ text: describe.label('unanswered_screen') }] : []),
+      ...((assessment.unanswered_safety_checks ?? []).length > 0 && assessment.triage !== 'emergency'
+        ? [{ text: `${describe.label('unanswered_screen')} ${assessment.unanswered_safety_checks.map((f) => describe.question(f)).join(' | ')}` }]
+        : []),
     ],
   };
 

@@ -1,5 +1,12 @@
 // The answers of one person, held in memory only. Pure functions on frozen values: no DOM, no
-// storage, no engine. The engine decides what to ask; this module only records and undoes.
+// storage, no engine. The engine decides which screen comes next; this module only records the
+// screens shown, their answers and what the person added by search, and goes back.
+//
+// state: {age, sex, audience, marked, initial: {present, absent},
+//         screens: [{id, kind, items, answers: {finding: 'yes'|'no'|'dont_know'}, submitted}],
+//         added: [finding ids picked through "Add something else" (each a yes)]}
+// The last screen is the one on screen (or, on the result, the one before it). A submitted
+// screen's unanswered items count as "don't know"; an open screen's unanswered items stay open.
 
 export const ANSWERS = Object.freeze(['yes', 'no', 'dont_know']);
 
@@ -41,44 +48,125 @@ export function createInterview({ age, sex, audience = 'patient', marked = [], r
     audience,
     marked: Object.freeze(markedIds),
     initial: initialEvidence(regions, markedIds, sides),
-    answers: Object.freeze([]),
+    screens: Object.freeze([]),
+    added: Object.freeze([]),
   });
 }
 
-/** Records the answer to the question just asked. */
-export function answer(state, finding, value) {
+function freezeScreen(screen) {
+  return Object.freeze({
+    id: screen.id,
+    kind: screen.kind,
+    items: Object.freeze([...screen.items]),
+    answers: Object.freeze({ ...screen.answers }),
+    submitted: Boolean(screen.submitted),
+  });
+}
+
+function withScreens(state, screens) {
+  return Object.freeze({ ...state, screens: Object.freeze(screens) });
+}
+
+/** The screen shown last (the one on screen while the questions run), or null. */
+export function currentScreen(state) {
+  return state.screens.at(-1) ?? null;
+}
+
+/** Every finding the person has been asked or has told (diagram, screens, search). */
+export function knownFindings(state) {
+  return new Set([
+    ...state.initial.present, ...state.initial.absent, ...state.added,
+    ...state.screens.flatMap((s) => s.items),
+  ]);
+}
+
+/** Shows a new screen the engine chose ({id, kind, items}); it starts open with no answers. */
+export function showScreen(state, screen) {
+  if (!screen || !Array.isArray(screen.items) || screen.items.length === 0) throw new Error('a screen needs items');
+  const known = knownFindings(state);
+  const clash = screen.items.find((f) => known.has(f));
+  if (clash) throw new Error(`${clash} was already asked`);
+  return withScreens(state, [...state.screens, freezeScreen({ ...screen, answers: {}, submitted: false })]);
+}
+
+/** Records (or changes) an answer on the current screen. */
+export function setAnswer(state, finding, value) {
   if (!ANSWERS.includes(value)) throw new RangeError(`answer must be one of ${ANSWERS.join(', ')}`);
-  if (state.answers.some((a) => a.finding === finding)) throw new Error(`${finding} was already answered`);
-  const entry = Object.freeze({ finding, value });
-  return Object.freeze({ ...state, answers: Object.freeze([...state.answers, entry]) });
+  const screen = currentScreen(state);
+  if (!screen || !screen.items.includes(finding)) throw new Error(`${finding} is not on the current screen`);
+  const next = freezeScreen({ ...screen, answers: { ...screen.answers, [finding]: value } });
+  return withScreens(state, [...state.screens.slice(0, -1), next]);
 }
 
-/** Takes back the last answer (the Back button). */
-export function undo(state) {
-  if (state.answers.length === 0) return state;
-  return Object.freeze({ ...state, answers: Object.freeze(state.answers.slice(0, -1)) });
+/** Next: the current screen is submitted; what is left unanswered counts as "don't know". */
+export function submitScreen(state) {
+  const screen = currentScreen(state);
+  if (!screen || screen.submitted) return state;
+  return withScreens(state, [...state.screens.slice(0, -1), freezeScreen({ ...screen, submitted: true })]);
 }
 
-export function lastAnswer(state) {
-  return state.answers.at(-1) ?? null;
+/** Opens the current screen again (back from the result to change answers); its answers stay. */
+export function reopenScreen(state) {
+  const screen = currentScreen(state);
+  if (!screen || !screen.submitted) return state;
+  return withScreens(state, [...state.screens.slice(0, -1), freezeScreen({ ...screen, submitted: false })]);
 }
 
-/** The state the engine's `next` reads. */
-export function toEngineState(state) {
-  const pick = (value) => state.answers.filter((a) => a.value === value).map((a) => a.finding);
+/** Back: drops the current screen; the one before it is shown again, open, with its answers kept. */
+export function back(state) {
+  if (state.screens.length === 0) return state;
+  return reopenScreen(withScreens(state, state.screens.slice(0, -1)));
+}
+
+/** "Add something else": a finding the person picked counts as a yes. */
+export function addFinding(state, finding) {
+  if (knownFindings(state).has(finding)) return state;
+  return Object.freeze({ ...state, added: Object.freeze([...state.added, finding]) });
+}
+
+export function removeFinding(state, finding) {
+  return Object.freeze({ ...state, added: Object.freeze(state.added.filter((f) => f !== finding)) });
+}
+
+/** Every answer given, in order: [{finding, value}] (diagram evidence not included). */
+export function givenAnswers(state) {
+  const out = [];
+  for (const screen of state.screens) {
+    for (const finding of screen.items) {
+      const value = screen.answers[finding] ?? (screen.submitted ? 'dont_know' : null);
+      if (value) out.push({ finding, value });
+    }
+  }
+  for (const finding of state.added) out.push({ finding, value: 'yes' });
+  return out;
+}
+
+/** The case the engine's `assess` reads: age, sex, present, absent, dont_know. */
+export function toCase(state) {
+  const answers = givenAnswers(state);
+  const pick = (value) => answers.filter((a) => a.value === value).map((a) => a.finding);
   return {
     age: state.age,
     sex: state.sex,
-    present: [...state.initial.present, ...pick('yes')],
-    absent: [...state.initial.absent, ...pick('no')],
+    present: unique([...state.initial.present, ...pick('yes')]),
+    absent: unique([...state.initial.absent, ...pick('no')]),
     dont_know: pick('dont_know'),
-    asked: state.answers.map((a) => a.finding),
   };
+}
+
+/** The state the engine's `next` reads: the case plus the screens shown so far. */
+export function toEngineState(state) {
+  return { ...toCase(state), screens: state.screens.map((s) => [...s.items]) };
+}
+
+/** Whether any answer has been given on a screen or by search. */
+export function hasAnswers(state) {
+  return state.added.length > 0 || state.screens.some((s) => Object.keys(s.answers).length > 0);
 }
 
 /** The answer given for a finding: 'yes' | 'no' | 'dont_know' | null (initial evidence counts). */
 export function answerFor(state, finding) {
-  const given = state.answers.find((a) => a.finding === finding);
+  const given = givenAnswers(state).find((a) => a.finding === finding);
   if (given) return given.value;
   if (state.initial.present.includes(finding)) return 'yes';
   if (state.initial.absent.includes(finding)) return 'no';

@@ -30,6 +30,8 @@ export class KnowledgeTexts {
     this.conditions = indexById(merged.conditions);
     this.pages = indexById(merged.pages, 'condition');
     this.interview = merged.interview ?? {};
+    this.screens = indexById(merged.screens);
+    this.followUpStemText = merged.follow_up_stem ?? {};
     this.conditionOrder = (merged.conditions ?? []).map((c) => c.id);
   }
 
@@ -98,9 +100,46 @@ export class KnowledgeTexts {
     return { reviewed, total: this.conditionOrder.length, latest };
   }
 
-  maxQuestions() {
-    const n = this.interview.max_questions;
-    return Number.isInteger(n) && n > 0 ? n : 15;
+  /** The heading of a screen: its stem (the follow-up screen has one stem of its own). */
+  screenStem(screenId, lang, audience) {
+    const stem = screenId === 'follow_up' ? this.followUpStemText?.[lang] : this.screens.get(screenId)?.stem?.[lang];
+    return KnowledgeTexts.text(stem?.[audience]) || KnowledgeTexts.text(stem?.patient);
+  }
+
+  /** The id of the opening screen that holds `findingId`, or ''. */
+  openingScreenOf(findingId) {
+    for (const screen of this.screens.values()) {
+      if (screen.kind === 'opening' && Array.isArray(screen.items) && screen.items.includes(findingId)) return screen.id;
+    }
+    return '';
+  }
+
+  /**
+   * The questions a person may answer on their own ("Add something else"): every finding some
+   * screen for this audience holds, for this sex, worded for the audience, without the diagram's
+   * regions and sides. [{finding, text}] in the screens' order.
+   */
+  searchable(lang, audience, sex) {
+    const diagram = new Set([
+      ...(Array.isArray(this.interview.diagram_findings) ? this.interview.diagram_findings : []),
+      ...Object.values(this.sideFindings()),
+    ]);
+    const out = [];
+    const seen = new Set();
+    for (const screen of this.screens.values()) {
+      if (screen.audience !== 'all' && screen.audience !== audience) continue;
+      for (const id of Array.isArray(screen.items) ? screen.items : []) {
+        const finding = this.findings.get(id);
+        if (!finding || seen.has(id) || diagram.has(id)) continue;
+        if (finding.audience !== 'all' && finding.audience !== audience) continue;
+        if (finding.only_sex && finding.only_sex !== sex) continue;
+        const text = this.question(id, lang, audience);
+        if (!text) continue;
+        seen.add(id);
+        out.push({ finding: id, text });
+      }
+    }
+    return out;
   }
 
   sideFindings() {

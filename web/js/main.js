@@ -6,7 +6,10 @@ import { loadCatalogs, setLanguage, language, hasLanguage, t, applyStatic, forma
 import { startEngine, EngineError } from './engine-client.js';
 import { fetchKnowledgeBase, KnowledgeTexts } from './kb.js';
 import { loadSettings, emergencyNumberFor, emergencyChoices } from './settings.js';
-import { createInterview, answer, undo, toEngineState, validateStart } from './interview-state.js';
+import {
+  createInterview, showScreen, setAnswer, submitScreen, reopenScreen, back, addFinding, removeFinding,
+  currentScreen, knownFindings, givenAnswers, toCase, toEngineState, validateStart,
+} from './interview-state.js';
 import { installPrivacyGuards } from './privacy.js';
 import { registerServiceWorker } from './sw-register.js';
 import { buildFhirBundle, downloadJson } from './fhir.js';
@@ -31,7 +34,9 @@ const app = {
   screen: 'start',
   draft: newDraft(),
   interview: null,
-  step: null,
+  assessment: null,   // what the Result shows
+  estimates: [],      // the engine's "about how many screens" when each screen was shown
+  liveTriage: null,   // triage of the answers so far, while a screen is answered
   libraryQuery: '',
   returnTo: 'start',
   emergencyNumber: '112',
@@ -68,20 +73,30 @@ function render({ focus = false } = {}) {
   let focusTarget = null;
   switch (app.screen) {
     case 'question': {
-      const finding = app.step.question;
+      const lang = language();
+      const audience = app.interview.audience;
+      const screen = currentScreen(app.interview);
+      const index = app.interview.screens.length - 1;
+      const questionText = (finding) => app.texts.question(finding, lang, audience) || t('text.missing');
       element = renderQuestionScreen({
         t,
-        question: {
-          finding,
-          text: app.texts.question(finding, language(), app.interview.audience) || t('text.missing'),
-          exam: app.texts.isExam(finding),
+        stem: app.texts.screenStem(screen.id, lang, audience) || t('question.title'),
+        exam: screen.items.some((finding) => app.texts.isExam(finding)),
+        number: index + 1,
+        estimate: app.estimates[index] ?? index + 1,
+        items: screen.items.map((finding) => ({ finding, text: questionText(finding), answer: screen.answers[finding] ?? null })),
+        added: app.interview.added,
+        questionText,
+        candidates: () => {
+          const known = knownFindings(app.interview);
+          return app.texts.searchable(lang, audience, app.interview.sex).filter((c) => !known.has(c.finding));
         },
-        number: app.interview.answers.length + 1,
-        max: app.texts.maxQuestions(),
-        screening: app.step.screening,
         onAnswer,
+        onAdd,
+        onRemove,
+        onNext,
         onBack,
-        onShowResults: () => show('result'),
+        onShowResults,
         onNewPatient: () => resetAll(),
       });
       root.append(element);
@@ -92,13 +107,13 @@ function render({ focus = false } = {}) {
       const ctx = {
         ...kbContext(),
         interview: app.interview,
-        assessment: app.step.assessment,
+        assessment: app.assessment,
         emergencyNumber: app.emergencyNumber,
-        questionLeft: Boolean(app.step.question),
-        onContinue: () => show('question'),
+        canChange: app.interview.screens.length > 0,
+        onContinue,
         onChangeLast: () => {
-          app.interview = undo(app.interview);
-          advance();
+          app.interview = reopenScreen(app.interview);
+          showQuestions();
         },
         onNewPatient: () => resetAll(),
         onPrint: () => window.print(),
@@ -145,17 +160,70 @@ function render({ focus = false } = {}) {
 
 // ---- the interview --------------------------------------------------------------------------
 
-function advance() {
+function engineFailed(error) {
+  console.warn('engine:', error instanceof EngineError ? `${error.code}: ${error.message}` : error);
+  show('error');
+}
+
+/** The assessment of the answers so far (null after an engine failure, which is shown). */
+function assessNow() {
   try {
-    app.step = app.engine.next(toEngineState(app.interview), { audience: app.interview.audience });
+    return app.engine.assess(toCase(app.interview), { audience: app.interview.audience });
   } catch (error) {
-    console.warn('engine:', error instanceof EngineError ? `${error.code}: ${error.message}` : error);
-    show('error');
+    engineFailed(error);
+    return null;
+  }
+}
+
+function showResult(assessment) {
+  app.assessment = assessment;
+  app.liveTriage = null;
+  show('result');
+}
+
+/** Shows the current screen; its triage so far is the baseline an answer must raise to interrupt. */
+function showQuestions() {
+  const assessment = assessNow();
+  if (!assessment) return;
+  app.liveTriage = assessment.triage;
+  show('question');
+}
+
+/** After a change of answers: an emergency the change completes interrupts at once. */
+function checkEmergency() {
+  const assessment = assessNow();
+  if (!assessment) return false;
+  const before = app.liveTriage;
+  app.liveTriage = assessment.triage;
+  if (assessment.triage === 'emergency' && before !== 'emergency') {
+    showResult(assessment);
+    return false;
+  }
+  return true;
+}
+
+/** Asks the engine for the following screen (every screen shown so far is submitted). */
+function advance() {
+  let reply;
+  try {
+    reply = app.engine.next(toEngineState(app.interview), { audience: app.interview.audience });
+  } catch (error) {
+    engineFailed(error);
     return;
   }
-  // An emergency interrupts the questions at once; otherwise the engine says when to stop.
-  if (app.step.assessment.triage === 'emergency' || !app.step.question) show('result');
-  else show('question');
+  // An emergency ends the questions at once; otherwise the engine says when to stop.
+  if (reply.assessment.triage === 'emergency' || !reply.screen) {
+    showResult(reply.assessment);
+    return;
+  }
+  try {
+    app.interview = showScreen(app.interview, reply.screen);
+  } catch (error) {
+    engineFailed(error);
+    return;
+  }
+  app.estimates[app.interview.screens.length - 1] = reply.estimate;
+  showQuestions();
 }
 
 function onStart(draft) {
@@ -169,24 +237,73 @@ function onStart(draft) {
     regions: app.regions,
     sides: app.texts.sideFindings(),
   });
+  app.estimates = [];
   advance();
   return null;
 }
 
-function onAnswer(value) {
-  app.interview = answer(app.interview, app.step.question, value);
+function onAnswer(finding, value) {
+  app.interview = setAnswer(app.interview, finding, value);
+  checkEmergency();
+}
+
+/** A question picked in "Add something else" counts as a yes. Returns the picks, or null. */
+function onAdd(finding) {
+  app.interview = addFinding(app.interview, finding);
+  return checkEmergency() ? app.interview.added : null;
+}
+
+function onRemove(finding) {
+  app.interview = removeFinding(app.interview, finding);
+  return checkEmergency() ? app.interview.added : null;
+}
+
+function onNext() {
+  app.interview = submitScreen(app.interview);
   advance();
 }
 
 function onBack() {
-  if (app.interview.answers.length === 0) {
+  if (app.interview.screens.length <= 1) {
     app.interview = null;
-    app.step = null;
+    app.assessment = null;
+    app.estimates = [];
     show('start');
     return;
   }
-  app.interview = undo(app.interview);
-  advance();
+  app.interview = back(app.interview);
+  showQuestions();
+}
+
+/** Show results: the answers so far; the screen on show stays open (its blanks are not "don't know"). */
+function onShowResults() {
+  const assessment = assessNow();
+  if (assessment) showResult(assessment);
+}
+
+/**
+ * "Answer these questions" on the result: back to the open screen, or a screen of the safety
+ * questions still open (those of the first opening screen that holds one).
+ */
+function onContinue() {
+  const screen = currentScreen(app.interview);
+  if (screen && !screen.submitted) {
+    showQuestions();
+    return;
+  }
+  const open = app.assessment?.unanswered_safety_checks ?? [];
+  const known = knownFindings(app.interview);
+  const first = open.find((f) => !known.has(f));
+  if (!first) {
+    app.interview = reopenScreen(app.interview);
+    showQuestions();
+    return;
+  }
+  const id = app.texts.openingScreenOf(first);
+  const sameScreen = open.filter((f) => !known.has(f) && app.texts.openingScreenOf(f) === id).slice(0, 6);
+  app.interview = showScreen(app.interview, { id, kind: 'opening', items: sameScreen });
+  app.estimates[app.interview.screens.length - 1] = app.interview.screens.length;
+  showQuestions();
 }
 
 function onDownloadFhir() {
@@ -194,7 +311,8 @@ function onDownloadFhir() {
   const lang = language();
   const bundle = buildFhirBundle({
     interview: app.interview,
-    assessment: app.step.assessment,
+    answers: givenAnswers(app.interview),
+    assessment: app.assessment,
     describe: {
       language: lang,
       question: (id) => app.texts.question(id, lang, audience),
@@ -214,7 +332,9 @@ function onDownloadFhir() {
 /** Erases everything of the person and shows the start screen. */
 function resetAll({ reason = 'new_patient' } = {}) {
   app.interview = null;
-  app.step = null;
+  app.assessment = null;
+  app.estimates = [];
+  app.liveTriage = null;
   app.draft = newDraft();
   app.libraryQuery = '';
   app.returnTo = 'start';

@@ -2,7 +2,7 @@
 // the triage advice, the most likely causes and the safety net.
 
 import { h } from './dom.js';
-import { answerFor } from '../interview-state.js';
+import { givenAnswers } from '../interview-state.js';
 
 const PRINTED_CAUSES = 5;
 
@@ -14,10 +14,20 @@ export function renderPrintSummary(ctx) {
   const { t, texts, lang, audience, interview, assessment } = ctx;
   const level = assessment.triage;
   const answerText = (value) => t(`answer.${value}`);
-  const findings = [...interview.initial.present, ...interview.initial.absent, ...interview.answers.map((a) => a.finding)];
-  const answers = findings.map((finding) => h('tr', {},
+  const rows = [
+    ...interview.initial.present.map((finding) => ({ finding, value: 'yes' })),
+    ...interview.initial.absent.map((finding) => ({ finding, value: 'no' })),
+    ...givenAnswers(interview),
+  ];
+  // Two answers a line, so that a dozen screens of answers still fit on one page.
+  const cells = ({ finding, value }) => [
     h('td', {}, texts.question(finding, lang, audience) || t('text.missing')),
-    h('td', {}, answerText(answerFor(interview, finding) ?? 'dont_know'))));
+    h('td', { class: 'print-answer' }, answerText(value))];
+  const answers = [];
+  const half = Math.ceil(rows.length / 2);
+  for (let i = 0; i < half; i += 1) {
+    answers.push(h('tr', {}, cells(rows[i]), rows[half + i] ? cells(rows[half + i]) : [h('td', {}), h('td', { class: 'print-answer' })]));
+  }
 
   return h('section', { class: 'print-summary' },
     h('h2', {}, t('print.title')),
@@ -38,7 +48,9 @@ export function renderPrintSummary(ctx) {
     assessment.red_flags.length > 0
       ? h('p', {}, `${t('result.red_flags')}: ${assessment.red_flags.map((f) => texts.question(f, lang, audience) || t('text.missing')).join(' · ')}`)
       : null,
-    assessment.unanswered_screen.length > 0 && level !== 'emergency' ? h('p', {}, t('result.incomplete.text')) : null,
+    (assessment.unanswered_safety_checks ?? []).length > 0 && level !== 'emergency'
+      ? h('p', {}, `${t('result.incomplete.text')} ${assessment.unanswered_safety_checks.map((f) => texts.question(f, lang, audience) || t('text.missing')).join(' · ')}`)
+      : null,
     interview.age < 16 ? h('p', {}, t('result.under16')) : null,
     h('h3', {}, t('result.causes')),
     h('ol', {}, assessment.differential.slice(0, PRINTED_CAUSES).map(({ condition, probability }) => {
@@ -48,7 +60,9 @@ export function renderPrintSummary(ctx) {
     })),
     h('h3', {}, t('print.answers')),
     h('table', { class: 'print-answers' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('print.question')), h('th', { scope: 'col' }, t('print.answer')))),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, t('print.question')), h('th', { scope: 'col' }, t('print.answer')),
+        h('th', { scope: 'col' }, t('print.question')), h('th', { scope: 'col' }, t('print.answer')))),
       h('tbody', {}, answers)),
     h('h3', {}, t('result.safety_net.title')),
     h('p', {}, t('safety_net')),

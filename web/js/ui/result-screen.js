@@ -106,7 +106,7 @@ function mustRuleOutItems(assessment, { t, texts, lang, audience }) {
 
 /**
  * ctx: {t, texts, lang, audience, interview, assessment, emergencyNumber, formatPercent, formatDate,
- *       questionLeft (bool: the interview can go on), onContinue, onChangeLast, onNewPatient, onPrint, onDownloadFhir}
+ *       canChange (bool: a screen to go back to), onContinue (answer the open safety questions), onChangeLast, onNewPatient, onPrint, onDownloadFhir}
  */
 export function renderResultScreen(ctx) {
   const { t, texts, lang, audience, assessment } = ctx;
@@ -132,14 +132,15 @@ export function renderResultScreen(ctx) {
   if (ctx.interview.age < 16) {
     children.push(h('p', { class: 'notice-box child' }, t('result.under16')));
   }
-  if (assessment.unanswered_screen.length > 0 && level !== 'emergency') {
-    const box = h('div', { class: 'notice-box incomplete' },
+  // Safety questions still open (the opening screens' questions not answered, not even "don't
+  // know"): named, with a way back to them. Never beside emergency advice.
+  const open = assessment.unanswered_safety_checks ?? [];
+  if (open.length > 0 && level !== 'emergency') {
+    children.push(h('div', { class: 'notice-box incomplete', 'data-unanswered-safety-checks': open.length },
       h('h3', {}, t('result.incomplete.title')),
-      h('p', {}, t('result.incomplete.text')));
-    if (ctx.questionLeft && level !== 'emergency') {
-      box.append(h('button', { type: 'button', on: { click: ctx.onContinue } }, t('result.continue')));
-    }
-    children.push(box);
+      h('p', {}, t('result.incomplete.text')),
+      h('ul', { class: 'unanswered-list' }, open.map((f) => h('li', { 'data-finding-open': f }, texts.question(f, lang, audience) || t('text.missing')))),
+      h('button', { type: 'button', class: 'primary', on: { click: ctx.onContinue } }, t('result.continue'))));
   }
   children.push(h('div', { class: 'safety-net' },
     h('h3', {}, t('result.safety_net.title')),
@@ -165,7 +166,7 @@ export function renderResultScreen(ctx) {
   if (audience === 'clinician') {
     actions.push(h('button', { type: 'button', on: { click: ctx.onDownloadFhir } }, t('result.download_fhir')));
   }
-  if (ctx.interview.answers.length > 0) {
+  if (ctx.canChange) {
     actions.push(h('button', { type: 'button', on: { click: ctx.onChangeLast } }, t('result.change_last')));
   }
   actions.push(h('button', { type: 'button', class: 'primary', on: { click: ctx.onNewPatient } }, t('action.new_patient')));
