@@ -147,15 +147,13 @@ Response Engine::Validate(const ValidateRequest& request) const {
     }
     Response response = Ok(LintReportJson(kb, report, hazards ? &*hazards : nullptr));
     if (hazards) {
-      response.notes = "hazard log " + request.hazards_name + ": " +
-                       std::to_string(hazards->hazards) + " hazards, " +
-                       std::to_string(hazards->controls) + " controls, " +
-                       std::to_string(hazards->rule_controls_with_case) +
-                       " rule controls shown by a case; " + std::to_string(hazards->rules_shown) +
-                       " of " + std::to_string(hazards->rules_required) +
-                       " emergency and urgent rules shown by a case, " +
-                       std::to_string(hazards->gaps.size()) + " gaps, " +
-                       std::to_string(hazards->problems.size()) + " problems\n";
+      response.notes =
+          "hazard log " + request.hazards_name + ": " + std::to_string(hazards->hazards) +
+          " hazards, " + std::to_string(hazards->controls) + " controls, " +
+          std::to_string(hazards->rule_controls_with_case) + " rule controls shown by a case; " +
+          std::to_string(hazards->rules_shown) + " of " + std::to_string(hazards->rules_required) +
+          " emergency and urgent rules shown by a case, " + std::to_string(hazards->gaps.size()) +
+          " gaps, " + std::to_string(hazards->problems.size()) + " problems\n";
       for (const std::string& gap : hazards->gaps) response.notes += "hazard " + gap + "\n";
     }
     if (!report.problems.empty()) {

@@ -24,7 +24,8 @@ constexpr const char* kUsage =
     "       symcheck next STATE.json [--kb PATH] [--audience patient|clinician]\n"
     "       symcheck validate [--kb PATH] [--vocabulary vocabulary.json]\n"
     "                [--hazards hazards.json] [--cases FOLDER]... [--no-hazards]\n"
-    "   (validate checks the hazard log by default when --kb is not given: data/safety/hazards.json,\n"
+    "   (validate checks the hazard log by default when --kb is not given: "
+    "data/safety/hazards.json,\n"
     "    the cases of tests/cases/dev, written and audit, and tests/cases/vocabulary.json)\n";
 
 int BadInput(const std::string& message) {
@@ -130,7 +131,8 @@ void HazardDefaults(Arguments& args) {
       args.cases.push_back(symcheck::ProjectPath(std::string("tests/cases/") + folder));
     }
   }
-  if (args.vocabulary.empty()) args.vocabulary = symcheck::ProjectPath("tests/cases/vocabulary.json");
+  if (args.vocabulary.empty())
+    args.vocabulary = symcheck::ProjectPath("tests/cases/vocabulary.json");
 }
 
 // The lint through the API: the report on stdout, each problem on stderr (exit 1 if any).

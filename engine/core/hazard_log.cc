@@ -85,9 +85,9 @@ HazardCheck CheckHazardLog(const KnowledgeBase& kb, const HazardLog& log,
     gap_by_rule.emplace(gap.rule, &gap);
   }
 
-  std::set<int> named;                          // rules that are a control of some hazard
-  std::map<int, std::string> shown;             // rule -> pointer of a control whose case passed
-  std::map<std::string, Runs> played;           // case id -> its runs (a case may serve twice)
+  std::set<int> named;                 // rules that are a control of some hazard
+  std::map<int, std::string> shown;    // rule -> pointer of a control whose case passed
+  std::map<std::string, Runs> played;  // case id -> its runs (a case may serve twice)
   check.hazards = static_cast<int>(log.hazards.size());
   for (const Hazard& hazard : log.hazards) {
     const std::string context = "hazard " + hazard.id;
@@ -174,10 +174,10 @@ HazardCheck CheckHazardLog(const KnowledgeBase& kb, const HazardLog& log,
     if (shown.count(ri) != 0) {
       ++check.rules_shown;
       if (gap != gap_by_rule.end()) {
-        problem(gap->second->pointer + "/rule",
-                "rule " + rule.id + " is listed as a gap but " + shown[ri] +
-                    " shows it with a case",
-                "gap of hazard " + gap->second->hazard);
+        problem(
+            gap->second->pointer + "/rule",
+            "rule " + rule.id + " is listed as a gap but " + shown[ri] + " shows it with a case",
+            "gap of hazard " + gap->second->hazard);
       }
     } else if (gap != gap_by_rule.end()) {
       check.gaps.push_back(log.file + ": " + gap->second->pointer + ": gap: " + level + " rule " +

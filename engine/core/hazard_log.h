@@ -66,7 +66,7 @@ struct HazardCase {
   std::string id;
   std::string file;
   Case answers;
-  std::vector<int> vocabulary{1, 1};  // the vocabulary version the case was written with
+  std::vector<int> vocabulary{1, 1};      // the vocabulary version the case was written with
   bool lists_clinician_findings = false;  // any exam.* or lab.* finding: interviewed as a clinician
 };
 

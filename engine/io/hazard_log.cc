@@ -54,7 +54,8 @@ HazardControl ReadControl(const JsonNode& node) {
   if (node.Has("case")) control.case_id = node.At("case").String();
   if (node.Has("note")) control.note = node.At("note").String();
   if (control.rule.empty() && control.note.empty()) {
-    node.Fail("a screen or setting control needs a \"note\" saying what it does against the hazard");
+    node.Fail(
+        "a screen or setting control needs a \"note\" saying what it does against the hazard");
   }
   return control;
 }
