@@ -1,12 +1,16 @@
 #include "api/engine.h"
 
 #include <new>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "core/assessment.h"
+#include "core/hazard_log.h"
 #include "core/interview.h"
 #include "core/lint.h"
 #include "io/case_json.h"
+#include "io/hazard_log.h"
 #include "io/json_writer.h"
 #include "io/report_json.h"
 #include "io/request_json.h"
@@ -14,11 +18,11 @@
 namespace symcheck {
 namespace {
 
-Response Fail(const Error& error) { return Response{false, "", error.code, error.message}; }
+Response Fail(const Error& error) { return Response{false, "", error.code, error.message, ""}; }
 Response Fail(const std::string& code, const std::string& message) {
-  return Response{false, "", code, message};
+  return Response{false, "", code, message, ""};
 }
-Response Ok(std::string json) { return Response{true, std::move(json), "", ""}; }
+Response Ok(std::string json) { return Response{true, std::move(json), "", "", ""}; }
 
 // Runs `call` on the loaded knowledge base with the one error policy of every JSON call: not
 // loaded, bad input (already an Error value), out of memory, or a defect, never an abort.
@@ -108,15 +112,50 @@ Response Engine::Next(const std::string& state_json, const std::string& options_
 
 Response Engine::Validate(const std::string& vocabulary_json,
                           const std::string& vocabulary_name) const {
+  ValidateRequest request;
+  request.vocabulary_json = vocabulary_json;
+  request.vocabulary_name = vocabulary_name;
+  return Validate(request);
+}
+
+Response Engine::Validate(const ValidateRequest& request) const {
   return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
     Vocabulary vocabulary;
-    if (!vocabulary_json.empty()) {
-      Result<Vocabulary> read = ParseVocabulary(vocabulary_json, vocabulary_name);
+    if (!request.vocabulary_json.empty()) {
+      Result<Vocabulary> read = ParseVocabulary(request.vocabulary_json, request.vocabulary_name);
       if (!read.ok()) return Fail(read.error());
       vocabulary = std::move(read).value();
     }
-    const LintReport report = Lint(kb, vocabulary.conditions, vocabulary.findings);
-    Response response = Ok(LintReportJson(kb, report));
+    LintReport report = Lint(kb, vocabulary.conditions, vocabulary.findings);
+    std::optional<HazardCheck> hazards;
+    if (!request.hazards_json.empty()) {
+      if (request.vocabulary_json.empty()) {
+        return Fail("invalid_request",
+                    "the hazard checks need the vocabulary (the closed answer convention)");
+      }
+      Result<HazardLog> log = LoadHazardLog(request.hazards_json, request.hazards_name);
+      if (!log.ok()) return Fail(log.error());
+      std::vector<HazardCase> cases;
+      for (const Document& doc : request.cases) {
+        Result<HazardCase> c = ParseHazardCase(kb, doc.text, doc.name);
+        if (!c.ok()) return Fail(c.error());
+        cases.push_back(std::move(c).value());
+      }
+      hazards = CheckHazardLog(kb, log.value(), cases, vocabulary.finding_details);
+      report.problems.insert(report.problems.end(), hazards->problems.begin(),
+                             hazards->problems.end());
+    }
+    Response response = Ok(LintReportJson(kb, report, hazards ? &*hazards : nullptr));
+    if (hazards) {
+      response.notes =
+          "hazard log " + request.hazards_name + ": " + std::to_string(hazards->hazards) +
+          " hazards, " + std::to_string(hazards->controls) + " controls, " +
+          std::to_string(hazards->rule_controls_with_case) + " rule controls shown by a case; " +
+          std::to_string(hazards->rules_shown) + " of " + std::to_string(hazards->rules_required) +
+          " emergency and urgent rules shown by a case, " + std::to_string(hazards->gaps.size()) +
+          " gaps, " + std::to_string(hazards->problems.size()) + " problems\n";
+      for (const std::string& gap : hazards->gaps) response.notes += "hazard " + gap + "\n";
+    }
     if (!report.problems.empty()) {
       response.ok = false;
       response.error_code = "lint_problems";

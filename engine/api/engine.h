@@ -19,6 +19,8 @@ struct Response {
   std::string json;
   std::string error_code;
   std::string error;
+  /// Lines for a person beside the output (validate: the hazard log's summary and gaps).
+  std::string notes;
 };
 
 class Engine {
@@ -43,6 +45,20 @@ class Engine {
   /// report still in `json`; any other error leaves `json` empty.
   Response Validate(const std::string& vocabulary_json = "",
                     const std::string& vocabulary_name = "vocabulary") const;
+
+  /// Validate plus the hazard log's checks (data/SCHEMA.md, "Hazard log"): every emergency and
+  /// urgent rule is a control of a hazard, and every control's case exists, fires its rule and
+  /// reaches the hazard's level through assess and the interview under both answer conventions.
+  /// Needs the vocabulary (for the closed convention). Hazard problems join the lint's problems;
+  /// an unreadable log or case is an error (empty `json`).
+  struct ValidateRequest {
+    std::string vocabulary_json;
+    std::string vocabulary_name = "vocabulary";
+    std::string hazards_json;  // "" skips the hazard checks
+    std::string hazards_name = "hazards";
+    std::vector<Document> cases;  // every case the log may name
+  };
+  Response Validate(const ValidateRequest& request) const;
 
   bool loaded() const { return kb_ != nullptr; }
 

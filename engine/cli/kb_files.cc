@@ -51,4 +51,8 @@ std::string DefaultKnowledgeBasePath() {
   return SYMCHECK_DEFAULT_KB;
 }
 
+std::string ProjectPath(const std::string& relative) {
+  return std::string(SYMCHECK_PROJECT_ROOT) + "/" + relative;
+}
+
 }  // namespace symcheck

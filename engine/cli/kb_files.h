@@ -19,6 +19,9 @@ Result<std::vector<Document>> ReadKnowledgeBaseFiles(const std::string& path);
 /// The project's own data/kb: $SYMCHECK_KB, else the source tree the binary was built from.
 std::string DefaultKnowledgeBasePath();
 
+/// A path inside the source tree the binary was built from (e.g. "data/safety/hazards.json").
+std::string ProjectPath(const std::string& relative);
+
 }  // namespace symcheck
 
 #endif  // SYMCHECK_CLI_KB_FILES_H_

@@ -1,6 +1,7 @@
 // symcheck: the command line of FORMAT.md (assess, interview) plus next and validate.
 // Exit 0 on success, 2 on any bad input (with one line on stderr), 1 when validate finds problems.
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -21,7 +22,11 @@ constexpr const char* kUsage =
     "       symcheck interview CASE.json [--kb PATH] [--audience patient|clinician]\n"
     "                [--max-screens N]   (--max-questions N: the same)\n"
     "       symcheck next STATE.json [--kb PATH] [--audience patient|clinician]\n"
-    "       symcheck validate [--kb PATH] [--vocabulary vocabulary.json]\n";
+    "       symcheck validate [--kb PATH] [--vocabulary vocabulary.json]\n"
+    "                [--hazards hazards.json] [--cases FOLDER]... [--no-hazards]\n"
+    "   (validate checks the hazard log by default when --kb is not given: "
+    "data/safety/hazards.json,\n"
+    "    the cases of tests/cases/dev, written and audit, and tests/cases/vocabulary.json)\n";
 
 int BadInput(const std::string& message) {
   std::cerr << "symcheck: " << message << "\n";
@@ -32,7 +37,11 @@ struct Arguments {
   std::string command;
   std::string input;
   std::string kb = symcheck::DefaultKnowledgeBasePath();
+  bool kb_given = false;
   std::string vocabulary;
+  std::string hazards;
+  std::vector<std::string> cases;
+  bool no_hazards = false;
   // The call options, as Engine's options JSON (OptionsJson); unset ones keep their defaults.
   std::optional<std::string> audience;
   std::optional<int> max_screens;
@@ -67,8 +76,16 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
     std::string v;
     if (arg == "--kb") {
       if (!value(args.kb)) return "--kb needs a path";
+      args.kb_given = true;
     } else if (arg == "--vocabulary") {
       if (!value(args.vocabulary)) return "--vocabulary needs a path";
+    } else if (arg == "--hazards" && args.command == "validate") {
+      if (!value(args.hazards)) return "--hazards needs a path";
+    } else if (arg == "--cases" && args.command == "validate") {
+      if (!value(v)) return "--cases needs a folder";
+      args.cases.push_back(v);
+    } else if (arg == "--no-hazards" && args.command == "validate") {
+      args.no_hazards = true;
     } else if (arg == "--audience") {
       if (!value(v)) return "--audience needs patient or clinician";
       args.audience = v;
@@ -93,7 +110,29 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
     }
   }
   if (args.command != "validate" && args.input.empty()) return args.command + " needs a case file";
+  if (args.no_hazards && (!args.hazards.empty() || !args.cases.empty())) {
+    return "--no-hazards cannot go with --hazards or --cases";
+  }
   return "";
+}
+
+// The project's own knowledge base (no --kb, no $SYMCHECK_KB) is checked against its own hazard
+// log by default; another knowledge base only when --hazards is given.
+void HazardDefaults(Arguments& args) {
+  const char* env = std::getenv("SYMCHECK_KB");
+  const bool own_kb = !args.kb_given && (env == nullptr || *env == '\0');
+  if (args.no_hazards || (args.hazards.empty() && !own_kb)) {
+    args.cases.clear();
+    return;
+  }
+  if (args.hazards.empty()) args.hazards = symcheck::ProjectPath("data/safety/hazards.json");
+  if (args.cases.empty()) {
+    for (const char* folder : {"dev", "written", "audit"}) {
+      args.cases.push_back(symcheck::ProjectPath(std::string("tests/cases/") + folder));
+    }
+  }
+  if (args.vocabulary.empty())
+    args.vocabulary = symcheck::ProjectPath("tests/cases/vocabulary.json");
 }
 
 // The lint through the API: the report on stdout, each problem on stderr (exit 1 if any).
@@ -104,9 +143,24 @@ int Validate(const symcheck::Engine& engine, const Arguments& args) {
     if (!text.ok()) return BadInput(text.error().message);
     vocabulary = std::move(text).value();
   }
-  const symcheck::Response response = engine.Validate(vocabulary, args.vocabulary);
+  symcheck::Engine::ValidateRequest request;
+  request.vocabulary_json = std::move(vocabulary);
+  request.vocabulary_name = args.vocabulary;
+  if (!args.hazards.empty()) {
+    auto log = symcheck::ReadTextFile(args.hazards);
+    if (!log.ok()) return BadInput(log.error().message);
+    request.hazards_json = std::move(log).value();
+    request.hazards_name = args.hazards;
+    for (const std::string& folder : args.cases) {
+      auto documents = symcheck::ReadKnowledgeBaseFiles(folder);
+      if (!documents.ok()) return BadInput(documents.error().message);
+      for (auto& doc : documents.value()) request.cases.push_back(std::move(doc));
+    }
+  }
+  const symcheck::Response response = engine.Validate(request);
   if (response.json.empty()) return BadInput(response.error);
   std::cout << response.json;
+  std::cerr << response.notes;
   if (response.ok) return 0;
   std::istringstream problems(response.error);
   for (std::string problem; std::getline(problems, problem);) {
@@ -125,7 +179,10 @@ int Run(int argc, char** argv) {
   if (!documents.ok()) return BadInput(documents.error().message);
   symcheck::Engine engine;
   if (const auto loaded = engine.Load(documents.value()); !loaded.ok) return BadInput(loaded.error);
-  if (args.command == "validate") return Validate(engine, args);
+  if (args.command == "validate") {
+    HazardDefaults(args);
+    return Validate(engine, args);
+  }
 
   auto text = symcheck::ReadTextFile(args.input);
   if (!text.ok()) return BadInput(text.error().message);

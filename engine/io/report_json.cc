@@ -16,7 +16,8 @@ void WriteCounts(JsonWriter& w, const char* key, const BasisCounts& counts) {
 
 }  // namespace
 
-std::string LintReportJson(const KnowledgeBase& kb, const LintReport& report) {
+std::string LintReportJson(const KnowledgeBase& kb, const LintReport& report,
+                           const HazardCheck* hazards) {
   JsonWriter w;
   w.BeginObject();
   w.Key("conditions").Int(report.conditions);
@@ -28,6 +29,17 @@ std::string LintReportJson(const KnowledgeBase& kb, const LintReport& report) {
   WriteCounts(w, "priors", report.priors);
   w.Key("draft_conditions").Int(report.draft_conditions);
   w.Key("problems").StringArray(report.problems);
+  if (hazards != nullptr) {
+    w.Key("hazard_log").BeginObject();
+    w.Key("hazards").Int(hazards->hazards);
+    w.Key("controls").Int(hazards->controls);
+    w.Key("rule_controls_with_case").Int(hazards->rule_controls_with_case);
+    w.Key("emergency_and_urgent_rules").Int(hazards->rules_required);
+    w.Key("rules_shown_by_a_case").Int(hazards->rules_shown);
+    w.Key("gaps").StringArray(hazards->gaps);
+    w.Key("problems").StringArray(hazards->problems);
+    w.EndObject();
+  }
   w.EndObject();
   return w.Finish();
 }

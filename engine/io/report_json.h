@@ -4,11 +4,14 @@
 
 #include <string>
 
+#include "core/hazard_log.h"
 #include "core/lint.h"
 
 namespace symcheck {
 
-std::string LintReportJson(const KnowledgeBase& kb, const LintReport& report);
+/// `hazards`, when given, adds "hazard_log": its counts, gaps and problems (also in "problems").
+std::string LintReportJson(const KnowledgeBase& kb, const LintReport& report,
+                           const HazardCheck* hazards = nullptr);
 
 }  // namespace symcheck
 

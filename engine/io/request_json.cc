@@ -2,6 +2,7 @@
 
 #include <new>
 
+#include "io/hazard_log.h"
 #include "io/json_reader.h"
 
 namespace symcheck {
@@ -67,7 +68,16 @@ Result<Vocabulary> ParseVocabulary(const std::string& text, const std::string& n
       vocabulary.conditions.push_back(item.At("id").String());
     });
     top.At("findings").ForEach([&](const JsonNode& item, std::size_t) {
-      vocabulary.findings.push_back(item.At("id").String());
+      VocabularyFinding f;
+      f.id = item.At("id").String();
+      if (item.Has("kind")) f.kind = item.At("kind").String();
+      if (item.Has("audience")) f.clinician = item.At("audience").String() == "clinician";
+      if (item.Has("since")) {
+        f.since = ParseVersion(item.At("since").String());
+        if (f.since.empty()) item.At("since").Fail("not a vocabulary version such as \"1.2\"");
+      }
+      vocabulary.findings.push_back(f.id);
+      vocabulary.finding_details.push_back(std::move(f));
     });
     return vocabulary;
   });

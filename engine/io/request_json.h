@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/hazard_log.h"
 #include "core/interview.h"
 #include "core/status.h"
 #include "io/kb_loader.h"
@@ -24,9 +25,12 @@ Result<std::vector<Document>> ParseDocuments(const std::string& text);
 struct Vocabulary {
   std::vector<std::string> conditions;
   std::vector<std::string> findings;
+  /// Each finding's kind, audience and "since" version: what the closed answer convention needs.
+  std::vector<VocabularyFinding> finding_details;
 };
 
-/// {"conditions": [{"id": ...}, ...], "findings": [{"id": ...}, ...]}; `name` is used in
+/// {"conditions": [{"id": ...}, ...], "findings": [{"id": ..., "kind": ..., "audience": ...,
+/// "since": ...}, ...]} (kind required, audience and since optional); `name` is used in
 /// messages. Errors: invalid_vocabulary.
 Result<Vocabulary> ParseVocabulary(const std::string& text, const std::string& name);
 
