@@ -89,8 +89,9 @@ TEST(KbLoaderTest, ScreenOfMoreThanSixQuestionsIsRejected) {
 }
 
 TEST(KbLoaderTest, FindingInTwoScreensIsRejected) {
-  EXPECT_EQ(LoadError([](Json& kb) { kb["screens"][0]["items"].push_back("f.x"); }),
-            "tiny/screens.json: /screens/2/items/0: red.flag is already in screen opening (screen diag_xy)");
+  EXPECT_EQ(
+      LoadError([](Json& kb) { kb["screens"][0]["items"].push_back("f.x"); }),
+      "tiny/screens.json: /screens/2/items/0: f.x is already in screen opening (screen diag_xy)");
 }
 
 TEST(KbLoaderTest, DiagramFindingInAScreenIsRejected) {
