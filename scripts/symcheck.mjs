@@ -6,6 +6,10 @@
 //   node scripts/symcheck.mjs assess CASE.json [--kb PATH] [--audience patient|clinician]
 //   node scripts/symcheck.mjs interview CASE.json [--max-screens N]   (--max-questions N: the same)
 //   node scripts/symcheck.mjs next STATE.json
+//   node scripts/symcheck.mjs batch [--kb PATH] [--audience A] [--max-screens N] < LINES.jsonl
+//
+// batch answers each JSON line of stdin ({"id", "mode": assess|interview|next, "case", "options"})
+// with one JSON line, through the engine's own batch call, exactly as the native `symcheck batch`.
 //
 // The module is read from $SYMCHECK_SITE (default build/wasm/site; build it with
 // `cmake --workflow --preset wasm`).
@@ -14,7 +18,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-screens N] [--no-damping]';
+const USAGE = 'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-screens N] [--no-damping]\n'
+  + '       symcheck.mjs batch [--kb PATH] [--audience A] [--max-screens N] < JSON lines';
 
 function fail(message) {
   process.stderr.write(`symcheck: ${message}\n`);
@@ -23,7 +28,7 @@ function fail(message) {
 
 function parseArguments(argv) {
   const [command, ...rest] = argv;
-  if (!['assess', 'interview', 'next'].includes(command)) fail(command ? `unknown command "${command}"` : 'missing command');
+  if (!['assess', 'interview', 'next', 'batch'].includes(command)) fail(command ? `unknown command "${command}"` : 'missing command');
   const args = { command, input: null, kb: process.env.SYMCHECK_KB || path.join(root, 'data', 'kb'), options: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -42,7 +47,7 @@ function parseArguments(argv) {
     else if (args.input === null) args.input = arg;
     else fail(`unexpected argument "${arg}"`);
   }
-  if (args.input === null) fail(`${command} needs a case file\n${USAGE}`);
+  if (args.input === null && command !== 'batch') fail(`${command} needs a case file\n${USAGE}`);
   return args;
 }
 
@@ -85,6 +90,31 @@ export async function loadBenchModule(dir = process.env.SYMCHECK_BENCH_MODULE ||
   return { Module, posterior: new Module.PosteriorBench() };
 }
 
+// stdin split as the native build splits it (on "\n", a final "\r" dropped, a last line without
+// a newline still answered), each line answered by the engine's batch call as soon as it is read.
+async function batch(engine, options) {
+  const out = [];
+  const flush = () => {
+    if (out.length === 0) return true;
+    const ok = process.stdout.write(out.join(''));
+    out.length = 0;
+    return ok;
+  };
+  const answer = (line) => {
+    out.push(engine.batch(line.endsWith('\r') ? line.slice(0, -1) : line, options), '\n');
+  };
+  let rest = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop();
+    lines.forEach(answer);
+    if (!flush()) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+  if (rest !== '') answer(rest);
+  flush();
+}
+
 async function main() {
   const args = parseArguments(process.argv.slice(2));
   const documents = await readKnowledgeBase(args.kb);
@@ -97,8 +127,12 @@ async function main() {
   const { engine } = loaded;
   const load = engine.load(JSON.stringify(documents));
   if (!load.ok) fail(load.error);
-  const text = await readText(args.input);
   const options = JSON.stringify(args.options);
+  if (args.command === 'batch') {
+    await batch(engine, options);
+    return;
+  }
+  const text = await readText(args.input);
   const response = args.command === 'assess' ? engine.assess(text, options)
     : args.command === 'interview' ? engine.interview(text, options)
       : engine.next(text, options);

@@ -9,6 +9,7 @@
 #include "core/hazard_log.h"
 #include "core/interview.h"
 #include "core/lint.h"
+#include "core/rule_solver.h"
 #include "io/case_json.h"
 #include "io/hazard_log.h"
 #include "io/json_writer.h"
@@ -67,46 +68,97 @@ Response Engine::LoadJson(const std::string& documents_json) {
   return Load(documents.value());
 }
 
+namespace {
+
+// The three case calls once their input is read: the single commands and the batch mode share
+// them, so a batch line's result is the single command's output byte for byte.
+Response AssessParsed(const KnowledgeBase& kb, const ParsedCase& parsed,
+                      const InterviewOptions& options) {
+  AssessOptions assess;
+  assess.scoring = options.scoring;
+  const Assessment a = symcheck::Assess(kb, CaseView(parsed.answers), assess);
+  return Ok(AssessmentJson(kb, a, nullptr));
+}
+
+Response InterviewParsed(const KnowledgeBase& kb, const ParsedCase& parsed,
+                         const InterviewOptions& options) {
+  const InterviewRun run = SimulateInterview(kb, parsed.answers, options);
+  AssessOptions assess;
+  assess.scoring = options.scoring;
+  const Assessment a = symcheck::Assess(kb, CaseView(run.answers), assess);
+  return Ok(AssessmentJson(kb, a, &run));
+}
+
+Response NextParsed(const KnowledgeBase& kb, const ParsedCase& state,
+                    const InterviewOptions& options) {
+  const int shown = static_cast<int>(state.screens.size());
+  const NextScreen next = ChooseNextScreen(kb, state.answers, shown, options);
+  AssessOptions assess;
+  assess.scoring = options.scoring;
+  const Assessment a = symcheck::Assess(kb, CaseView(state.answers), assess);
+  return Ok(NextScreenJson(kb, next, shown, a));
+}
+
+using CaseCall = Response (*)(const KnowledgeBase&, const ParsedCase&, const InterviewOptions&);
+
+// Reads the options, then the case (errors in that order), and makes the call.
+Response ParseAndCall(const KnowledgeBase& kb, const std::string& case_json,
+                      const std::string& options_json, CaseCall call) {
+  const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
+  if (!options.ok()) return Fail(options.error());
+  const Result<ParsedCase> parsed = ParseCase(kb, case_json);
+  if (!parsed.ok()) return Fail(parsed.error());
+  return call(kb, parsed.value(), options.value());
+}
+
+}  // namespace
+
 Response Engine::Assess(const std::string& case_json, const std::string& options_json) const {
   return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
-    const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
-    if (!options.ok()) return Fail(options.error());
-    const Result<ParsedCase> parsed = ParseCase(kb, case_json);
-    if (!parsed.ok()) return Fail(parsed.error());
-    AssessOptions assess;
-    assess.scoring = options.value().scoring;
-    const Assessment a = symcheck::Assess(kb, CaseView(parsed.value().answers), assess);
-    return Ok(AssessmentJson(kb, a, nullptr));
+    return ParseAndCall(kb, case_json, options_json, AssessParsed);
   });
 }
 
 Response Engine::Interview(const std::string& case_json, const std::string& options_json) const {
   return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
-    const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
-    if (!options.ok()) return Fail(options.error());
-    const Result<ParsedCase> parsed = ParseCase(kb, case_json);
-    if (!parsed.ok()) return Fail(parsed.error());
-    const InterviewRun run = SimulateInterview(kb, parsed.value().answers, options.value());
-    AssessOptions assess;
-    assess.scoring = options.value().scoring;
-    const Assessment a = symcheck::Assess(kb, CaseView(run.answers), assess);
-    return Ok(AssessmentJson(kb, a, &run));
+    return ParseAndCall(kb, case_json, options_json, InterviewParsed);
   });
 }
 
 Response Engine::Next(const std::string& state_json, const std::string& options_json) const {
   return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
-    const Result<InterviewOptions> options = ParseInterviewOptions(options_json);
-    if (!options.ok()) return Fail(options.error());
-    const Result<ParsedCase> parsed = ParseCase(kb, state_json);
-    if (!parsed.ok()) return Fail(parsed.error());
-    const ParsedCase& state = parsed.value();
-    const int shown = static_cast<int>(state.screens.size());
-    const NextScreen next = ChooseNextScreen(kb, state.answers, shown, options.value());
-    AssessOptions assess;
-    assess.scoring = options.value().scoring;
-    const Assessment a = symcheck::Assess(kb, CaseView(state.answers), assess);
-    return Ok(NextScreenJson(kb, next, shown, a));
+    return ParseAndCall(kb, state_json, options_json, NextParsed);
+  });
+}
+
+std::string Engine::BatchLine(const std::string& line, const std::string& options_json) const {
+  std::string id_json = "null";
+  const Response response = Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
+    const Result<InterviewOptions> defaults = ParseInterviewOptions(options_json);
+    if (!defaults.ok()) return Fail(defaults.error());
+    const Result<BatchRequest> request = ParseBatchRequest(kb, line, defaults.value(), id_json);
+    if (!request.ok()) return Fail(request.error());
+    const BatchRequest& r = request.value();
+    const CaseCall call = r.mode == "assess"      ? AssessParsed
+                          : r.mode == "interview" ? InterviewParsed
+                                                  : NextParsed;
+    return call(kb, r.parsed, r.options);
+  });
+  if (!response.ok) return BatchErrorLine(id_json, response.error_code, response.error);
+  return BatchResultLine(id_json, response.json);
+}
+
+Response Engine::Witnesses(const std::string& level) const {
+  return Guarded(kb_.get(), [&](const KnowledgeBase& kb) {
+    std::optional<Triage> only;
+    if (!level.empty()) {
+      only = ParseTriage(level);
+      if (!only) return Fail("invalid_options", "level \"" + level + "\" is not a triage level");
+    }
+    const RulePresentations presentations = MinimalRulePresentations(kb, only);
+    Response response = Ok(RulePresentationLines(kb, presentations));
+    for (const std::string& line : presentations.dropped) response.notes += line + "\n";
+    return response;
   });
 }
 

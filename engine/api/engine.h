@@ -19,7 +19,8 @@ struct Response {
   std::string json;
   std::string error_code;
   std::string error;
-  /// Lines for a person beside the output (validate: the hazard log's summary and gaps).
+  /// Lines for a person beside the output, or "" (validate: the hazard log's summary and gaps;
+  /// witnesses: the ways it dropped).
   std::string notes;
 };
 
@@ -38,6 +39,17 @@ class Engine {
   /// The page's step: the answers so far (a case plus "dont_know" and "asked") in, the next
   /// question (or why to stop) and the current assessment out.
   Response Next(const std::string& state_json, const std::string& options_json = "{}") const;
+  /// One line of the batch mode (`symcheck batch`): {"id": ..., "mode": "assess" | "interview" |
+  /// "next", "case": {...}, "options": {...}} in; one line out, without a newline: {"id": ...,
+  /// "ok": true, "result": <what Assess, Interview or Next prints for that case and those options,
+  /// byte for byte, without its final newline>} or {"id": ..., "ok": false, "error": "...", "code":
+  /// "..."}. The line's options override `options_json`'s. Never fails: a bad line gets an error
+  /// line (id null when the line has no readable id).
+  std::string BatchLine(const std::string& line, const std::string& options_json = "{}") const;
+  /// `symcheck witnesses`: the minimal presentations of the red-flag rules (of `level` only, unless
+  /// it is ""), one JSON line each (core/rule_solver.h), each verified to fire its rule; the ways
+  /// dropped, one line each, in `notes`. Errors: invalid_options for an unknown level.
+  Response Witnesses(const std::string& level = "") const;
   /// The knowledge-base lint (`symcheck validate`): the report as JSON (counts, the basis of every
   /// number, "problems"). `vocabulary_json` (tests/cases/vocabulary.json, named `vocabulary_name`
   /// in messages) lists ids that must exist; "" checks none. When the lint finds problems the

@@ -1,5 +1,8 @@
-// symcheck: the command line of FORMAT.md (assess, interview) plus next and validate.
+// symcheck: the command line of FORMAT.md (assess, interview) plus next, batch and validate.
 // Exit 0 on success, 2 on any bad input (with one line on stderr), 1 when validate finds problems.
+// witnesses prints the minimal presentations of the red-flag rules, one JSON line each, and the
+// ways it dropped on stderr.
+// batch answers every line of stdin (errors in a line are that line's answer) and exits 0.
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -22,6 +25,10 @@ constexpr const char* kUsage =
     "       symcheck interview CASE.json [--kb PATH] [--audience patient|clinician]\n"
     "                [--max-screens N]   (--max-questions N: the same)\n"
     "       symcheck next STATE.json [--kb PATH] [--audience patient|clinician]\n"
+    "       symcheck batch [--kb PATH] [--audience patient|clinician] [--max-screens N]\n"
+    "                < JSON lines {\"id\", \"mode\": assess|interview|next, \"case\", "
+    "\"options\"}\n"
+    "       symcheck witnesses [--kb PATH] [--level emergency|urgent]\n"
     "       symcheck validate [--kb PATH] [--vocabulary vocabulary.json]\n"
     "                [--hazards hazards.json] [--cases FOLDER]... [--no-hazards]\n"
     "   (validate checks the hazard log by default when --kb is not given: "
@@ -42,6 +49,7 @@ struct Arguments {
   std::string hazards;
   std::vector<std::string> cases;
   bool no_hazards = false;
+  std::string level;  // witnesses: only the rules of this triage level
   // The call options, as Engine's options JSON (OptionsJson); unset ones keep their defaults.
   std::optional<std::string> audience;
   std::optional<int> max_screens;
@@ -58,12 +66,16 @@ std::string OptionsJson(const Arguments& args) {
   return w.Finish();
 }
 
+bool TakesNoInput(const std::string& command) {
+  return command == "validate" || command == "batch" || command == "witnesses";
+}
+
 // Returns an error message, or "" when the arguments are fine.
 std::string ParseArguments(int argc, char** argv, Arguments& args) {
   if (argc < 2) return "missing command";
   args.command = argv[1];
   if (args.command != "assess" && args.command != "interview" && args.command != "next" &&
-      args.command != "validate") {
+      args.command != "batch" && args.command != "witnesses" && args.command != "validate") {
     return "unknown command \"" + args.command + "\"";
   }
   for (int i = 2; i < argc; ++i) {
@@ -86,6 +98,8 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
       args.cases.push_back(v);
     } else if (arg == "--no-hazards" && args.command == "validate") {
       args.no_hazards = true;
+    } else if (arg == "--level") {
+      if (!value(args.level)) return "--level needs a triage level";
     } else if (arg == "--audience") {
       if (!value(v)) return "--audience needs patient or clinician";
       args.audience = v;
@@ -103,13 +117,13 @@ std::string ParseArguments(int argc, char** argv, Arguments& args) {
       args.no_damping = true;
     } else if (arg.rfind("--", 0) == 0) {
       return "unknown option " + arg;
-    } else if (args.input.empty() && args.command != "validate") {
+    } else if (args.input.empty() && !TakesNoInput(args.command)) {
       args.input = arg;
     } else {
       return "unexpected argument \"" + arg + "\"";
     }
   }
-  if (args.command != "validate" && args.input.empty()) return args.command + " needs a case file";
+  if (!TakesNoInput(args.command) && args.input.empty()) return args.command + " needs a case file";
   if (args.no_hazards && (!args.hazards.empty() || !args.cases.empty())) {
     return "--no-hazards cannot go with --hazards or --cases";
   }
@@ -169,6 +183,30 @@ int Validate(const symcheck::Engine& engine, const Arguments& args) {
   return 1;
 }
 
+// The batch mode: one JSON line in, one JSON line out (Engine::BatchLine), until stdin ends. Each
+// answer is flushed at once, so a caller may also hold a conversation with the process.
+int Batch(const symcheck::Engine& engine, const Arguments& args) {
+  const std::string options = OptionsJson(args);
+  for (std::string line; std::getline(std::cin, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::cout << engine.BatchLine(line, options) << '\n';
+    std::cout.flush();
+    if (!std::cout) return BadInput("could not write the output");
+  }
+  return 0;
+}
+
+// The minimal presentations of the red-flag rules: JSON lines on stdout, dropped ways on stderr.
+int Witnesses(const symcheck::Engine& engine, const Arguments& args) {
+  const symcheck::Response response = engine.Witnesses(args.level);
+  if (!response.ok) return BadInput(response.error);
+  std::istringstream dropped(response.notes);
+  for (std::string line; std::getline(dropped, line);) std::cerr << "dropped: " << line << "\n";
+  std::cout << response.json;
+  std::cout.flush();
+  return std::cout ? 0 : BadInput("could not write the output");
+}
+
 int Run(int argc, char** argv) {
   Arguments args;
   if (const std::string problem = ParseArguments(argc, argv, args); !problem.empty()) {
@@ -183,6 +221,8 @@ int Run(int argc, char** argv) {
     HazardDefaults(args);
     return Validate(engine, args);
   }
+  if (args.command == "batch") return Batch(engine, args);
+  if (args.command == "witnesses") return Witnesses(engine, args);
 
   auto text = symcheck::ReadTextFile(args.input);
   if (!text.ok()) return BadInput(text.error().message);

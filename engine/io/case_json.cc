@@ -1,11 +1,13 @@
 #include "io/case_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/triage.h"
 #include "io/json_reader.h"
 #include "io/json_writer.h"
+#include "io/request_values.h"
 
 namespace symcheck {
 namespace {
@@ -110,70 +112,72 @@ void WriteAssessment(JsonWriter& w, const KnowledgeBase& kb, const Assessment& a
 
 }  // namespace
 
+ParsedCase ReadCase(const KnowledgeBase& kb, const JsonNode& top) {
+  (void)top.Object();
+  ParsedCase parsed;
+  Case& c = parsed.answers;
+  const JsonNode age = top.At("age");
+  c.age = age.Integer();
+  if (c.age < 12 || c.age > 110) age.Fail("age " + std::to_string(c.age) + " is outside 12 to 110");
+  const JsonNode sex = top.At("sex");
+  const auto parsed_sex = ParseSex(sex.String());
+  if (!parsed_sex) sex.Fail("sex must be \"female\" or \"male\"");
+  c.sex = *parsed_sex;
+  c.answers.assign(kb.findings.size(), Answer::kUnknown);
+  c.dont_know.assign(kb.findings.size(), false);
+
+  const auto read_list = [&](const char* key, bool required, const auto& apply) {
+    if (!top.Has(key)) {
+      if (required) top.At(key);  // fails with "missing required key"
+      return;
+    }
+    top.At(key).ForEach([&](const JsonNode& item, std::size_t) {
+      const std::string id = item.String();
+      const int f = kb.FindingIndex(id);
+      if (f < 0) {
+        throw DataError("unknown_finding",
+                        "case: " + item.pointer() + ": unknown finding id \"" + id + "\"");
+      }
+      apply(f, item);
+    });
+  };
+  const auto contradiction = [](const JsonNode& item, const std::string& id, const char* other) {
+    throw DataError("contradictory_answers", "case: " + item.pointer() + ": finding \"" + id +
+                                                 "\" is also listed in \"" + other + "\"");
+  };
+  read_list("present", true, [&](int f, const JsonNode&) {
+    c.answers[static_cast<std::size_t>(f)] = Answer::kPresent;
+  });
+  read_list("absent", false, [&](int f, const JsonNode& item) {
+    if (c.answers[static_cast<std::size_t>(f)] == Answer::kPresent) {
+      contradiction(item, kb.findings[static_cast<std::size_t>(f)].id, "present");
+    }
+    c.answers[static_cast<std::size_t>(f)] = Answer::kAbsent;
+  });
+  read_list("dont_know", false, [&](int f, const JsonNode& item) {
+    if (c.answers[static_cast<std::size_t>(f)] != Answer::kUnknown) {
+      contradiction(item, kb.findings[static_cast<std::size_t>(f)].id, "present or absent");
+    }
+    c.dont_know[static_cast<std::size_t>(f)] = true;
+  });
+  if (top.Has("screens")) {
+    top.At("screens").ForEach([&](const JsonNode& screen, std::size_t) {
+      std::vector<int> items;
+      screen.ForEach([&](const JsonNode& item, std::size_t) {
+        const int f = kb.FindingIndex(item.String());
+        if (f < 0) item.Fail("unknown finding id \"" + item.String() + "\"");
+        items.push_back(f);
+      });
+      parsed.screens.push_back(std::move(items));
+    });
+  }
+  return parsed;
+}
+
 Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text) {
   try {
     const nlohmann::json doc = ParseJsonText(text, "case", "invalid_json");
-    const JsonNode top(doc, "case", "", "", "invalid_case");
-    (void)top.Object();
-    ParsedCase parsed;
-    Case& c = parsed.answers;
-    const JsonNode age = top.At("age");
-    c.age = age.Integer();
-    if (c.age < 12 || c.age > 110)
-      age.Fail("age " + std::to_string(c.age) + " is outside 12 to 110");
-    const JsonNode sex = top.At("sex");
-    const auto parsed_sex = ParseSex(sex.String());
-    if (!parsed_sex) sex.Fail("sex must be \"female\" or \"male\"");
-    c.sex = *parsed_sex;
-    c.answers.assign(kb.findings.size(), Answer::kUnknown);
-    c.dont_know.assign(kb.findings.size(), false);
-
-    const auto read_list = [&](const char* key, bool required, const auto& apply) {
-      if (!top.Has(key)) {
-        if (required) top.At(key);  // fails with "missing required key"
-        return;
-      }
-      top.At(key).ForEach([&](const JsonNode& item, std::size_t) {
-        const std::string id = item.String();
-        const int f = kb.FindingIndex(id);
-        if (f < 0) {
-          throw DataError("unknown_finding",
-                          "case: " + item.pointer() + ": unknown finding id \"" + id + "\"");
-        }
-        apply(f, item);
-      });
-    };
-    const auto contradiction = [](const JsonNode& item, const std::string& id, const char* other) {
-      throw DataError("contradictory_answers", "case: " + item.pointer() + ": finding \"" + id +
-                                                   "\" is also listed in \"" + other + "\"");
-    };
-    read_list("present", true, [&](int f, const JsonNode&) {
-      c.answers[static_cast<std::size_t>(f)] = Answer::kPresent;
-    });
-    read_list("absent", false, [&](int f, const JsonNode& item) {
-      if (c.answers[static_cast<std::size_t>(f)] == Answer::kPresent) {
-        contradiction(item, kb.findings[static_cast<std::size_t>(f)].id, "present");
-      }
-      c.answers[static_cast<std::size_t>(f)] = Answer::kAbsent;
-    });
-    read_list("dont_know", false, [&](int f, const JsonNode& item) {
-      if (c.answers[static_cast<std::size_t>(f)] != Answer::kUnknown) {
-        contradiction(item, kb.findings[static_cast<std::size_t>(f)].id, "present or absent");
-      }
-      c.dont_know[static_cast<std::size_t>(f)] = true;
-    });
-    if (top.Has("screens")) {
-      top.At("screens").ForEach([&](const JsonNode& screen, std::size_t) {
-        std::vector<int> items;
-        screen.ForEach([&](const JsonNode& item, std::size_t) {
-          const int f = kb.FindingIndex(item.String());
-          if (f < 0) item.Fail("unknown finding id \"" + item.String() + "\"");
-          items.push_back(f);
-        });
-        parsed.screens.push_back(std::move(items));
-      });
-    }
-    return parsed;
+    return ReadCase(kb, JsonNode(doc, "case", "", "", "invalid_case"));
   } catch (const DataError& e) {
     return Error{e.code(), e.what()};
   } catch (const std::bad_alloc&) {
@@ -196,6 +200,26 @@ std::string AssessmentJson(const KnowledgeBase& kb, const Assessment& assessment
   }
   w.EndObject();
   return w.Finish();
+}
+
+std::string RulePresentationLines(const KnowledgeBase& kb, const RulePresentations& presentations) {
+  std::string out;
+  for (const RulePresentation& p : presentations.kept) {
+    std::vector<std::string> present;
+    std::vector<std::string> absent;
+    for (std::size_t f = 0; f < p.person.answers.size(); ++f) {
+      if (p.person.answers[f] == Answer::kPresent) present.push_back(kb.findings[f].id);
+      if (p.person.answers[f] == Answer::kAbsent) absent.push_back(kb.findings[f].id);
+    }
+    std::sort(present.begin(), present.end());
+    std::sort(absent.begin(), absent.end());
+    JsonWriter w;
+    w.BeginObject().Key("rule").String(kb.rules[static_cast<std::size_t>(p.rule)].id);
+    w.Key("age").Int(p.person.age).Key("sex").String(SexId(p.person.sex));
+    w.Key("present").StringArray(present).Key("absent").StringArray(absent).EndObject();
+    out += w.Finish();
+  }
+  return out;
 }
 
 std::string NextScreenJson(const KnowledgeBase& kb, const NextScreen& next, int screens_shown,

@@ -9,6 +9,7 @@
 
 #include "core/assessment.h"
 #include "core/interview.h"
+#include "core/rule_solver.h"
 #include "core/status.h"
 
 namespace symcheck {
@@ -31,6 +32,10 @@ std::string AssessmentJson(const KnowledgeBase& kb, const Assessment& assessment
 /// many there will be, with the assessment of the answers so far.
 std::string NextScreenJson(const KnowledgeBase& kb, const NextScreen& next, int screens_shown,
                            const Assessment& assessment);
+
+/// `symcheck witnesses`: one line per presentation, {"rule": id, "age": n, "sex": ..., "present":
+/// [ids, sorted], "absent": [ids, sorted]}, each ending with a newline.
+std::string RulePresentationLines(const KnowledgeBase& kb, const RulePresentations& presentations);
 
 }  // namespace symcheck
 

@@ -165,6 +165,12 @@ JsonWriter& JsonWriter::StringArray(const std::vector<std::string>& values) {
   return EndArray();
 }
 
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_ += json;
+  return *this;
+}
+
 std::string JsonWriter::Finish() {
   out_ += '\n';
   return std::move(out_);

@@ -25,6 +25,8 @@ class JsonWriter {
   /// `value` rounded to `decimals` places (at most 9), trailing zeros dropped: 0.25, -1.5, 3.
   JsonWriter& Fixed(double value, int decimals);
   JsonWriter& StringArray(const std::vector<std::string>& values);
+  /// An already serialized JSON value, written as it is (the batch mode embeds a call's output).
+  JsonWriter& Raw(std::string_view json);
 
   /// The text written so far, plus a final newline.
   std::string Finish();

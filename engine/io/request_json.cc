@@ -1,9 +1,13 @@
 #include "io/request_json.h"
 
+#include <cstdint>
 #include <new>
+#include <string_view>
 
 #include "io/hazard_log.h"
 #include "io/json_reader.h"
+#include "io/json_writer.h"
+#include "io/request_values.h"
 
 namespace symcheck {
 namespace {
@@ -22,28 +26,94 @@ Result<T> Catching(const char* code, Read read) {
 
 }  // namespace
 
+void ReadInterviewOptions(const JsonNode& top, InterviewOptions& options) {
+  // max_questions is the old name of max_screens, kept with the same meaning (FORMAT.md).
+  top.AllowOnly({"audience", "max_screens", "max_questions", "damping"});
+  if (top.Has("audience")) {
+    const auto audience = ParseAudience(top.At("audience").String());
+    if (!audience) top.At("audience").Fail("audience must be patient or clinician");
+    options.audience = *audience;
+  }
+  for (const char* key : {"max_screens", "max_questions"}) {
+    if (!top.Has(key)) continue;
+    options.max_screens = top.At(key).Integer();
+    if (options.max_screens < 0 || options.max_screens > 1000) {
+      top.At(key).Fail(std::string(key) + " must lie in 0..1000");
+    }
+  }
+  if (top.Has("damping")) options.scoring.damp_dependent_findings = top.At("damping").Bool();
+}
+
 Result<InterviewOptions> ParseInterviewOptions(const std::string& text) {
   return Catching<InterviewOptions>("invalid_options", [&] {
     const nlohmann::json doc = ParseJsonText(text, "options", "invalid_options");
-    const JsonNode top(doc, "options", "", "", "invalid_options");
-    // max_questions is the old name of max_screens, kept with the same meaning (FORMAT.md).
-    top.AllowOnly({"audience", "max_screens", "max_questions", "damping"});
     InterviewOptions options;
-    if (top.Has("audience")) {
-      const auto audience = ParseAudience(top.At("audience").String());
-      if (!audience) top.At("audience").Fail("audience must be patient or clinician");
-      options.audience = *audience;
-    }
-    for (const char* key : {"max_screens", "max_questions"}) {
-      if (!top.Has(key)) continue;
-      options.max_screens = top.At(key).Integer();
-      if (options.max_screens < 0 || options.max_screens > 1000) {
-        top.At(key).Fail(std::string(key) + " must lie in 0..1000");
-      }
-    }
-    if (top.Has("damping")) options.scoring.damp_dependent_findings = top.At("damping").Bool();
+    ReadInterviewOptions(JsonNode(doc, "options", "", "", "invalid_options"), options);
     return options;
   });
+}
+
+Result<BatchRequest> ParseBatchRequest(const KnowledgeBase& kb, const std::string& line,
+                                       const InterviewOptions& defaults, std::string& id_json) {
+  id_json = "null";
+  return Catching<BatchRequest>("invalid_request", [&] {
+    const nlohmann::json doc = ParseJsonText(line, "batch line", "invalid_request");
+    const JsonNode top(doc, "batch line", "", "", "invalid_request");
+    (void)top.Object();
+    if (top.Has("id")) {
+      const JsonNode id = top.At("id");
+      if (id.json().is_string()) {
+        JsonWriter w;
+        w.String(id.json().get_ref<const std::string&>());
+        id_json = w.Finish();
+        id_json.pop_back();  // Finish() ends with a newline
+      } else if (id.json().is_number_integer()) {
+        id_json = id.json().is_number_unsigned() ? std::to_string(id.json().get<std::uint64_t>())
+                                                 : std::to_string(id.json().get<std::int64_t>());
+      } else if (!id.json().is_null()) {
+        id.Fail("id must be a string or a whole number");
+      }
+    }
+    top.AllowOnly({"id", "mode", "case", "options"});
+    BatchRequest request;
+    request.id_json = id_json;
+    const JsonNode mode = top.At("mode");
+    request.mode = mode.String();
+    if (request.mode != "assess" && request.mode != "interview" && request.mode != "next") {
+      mode.Fail("mode must be assess, interview or next");
+    }
+    const JsonNode the_case = top.At("case");
+    // The options and the case are read as the single commands read them (options first), with
+    // the same messages and codes.
+    request.options = defaults;
+    if (top.Has("options")) {
+      ReadInterviewOptions(JsonNode(top.At("options").json(), "options", "", "", "invalid_options"),
+                           request.options);
+    }
+    request.parsed = ReadCase(kb, JsonNode(the_case.json(), "case", "", "", "invalid_case"));
+    return request;
+  });
+}
+
+std::string BatchResultLine(const std::string& id_json, const std::string& result_json) {
+  std::string_view result = result_json;
+  if (!result.empty() && result.back() == '\n') result.remove_suffix(1);
+  JsonWriter w;
+  w.BeginObject().Key("id").Raw(id_json).Key("ok").Bool(true).Key("result").Raw(result);
+  w.EndObject();
+  std::string line = w.Finish();
+  line.pop_back();
+  return line;
+}
+
+std::string BatchErrorLine(const std::string& id_json, const std::string& code,
+                           const std::string& message) {
+  JsonWriter w;
+  w.BeginObject().Key("id").Raw(id_json).Key("ok").Bool(false);
+  w.Key("error").String(message).Key("code").String(code).EndObject();
+  std::string line = w.Finish();
+  line.pop_back();
+  return line;
 }
 
 Result<std::vector<Document>> ParseDocuments(const std::string& text) {

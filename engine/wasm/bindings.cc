@@ -1,6 +1,7 @@
 // The WebAssembly face the page loads: the same Engine, JSON strings in and out, errors as values
-// ({ok, json, errorCode, error}), and only what the page calls. Nothing medical lives here; the
-// benchmark's extra entry points live in their own module (bench_bindings.cc).
+// ({ok, json, errorCode, error}), and only what the page calls, plus the batch mode of
+// scripts/symcheck.mjs (one line in, one line out; a few hundred bytes of module). Nothing medical
+// lives here; the benchmark's extra entry points live in their own module (bench_bindings.cc).
 #include <emscripten/bind.h>
 
 #include <string>
@@ -33,5 +34,9 @@ EMSCRIPTEN_BINDINGS(symcheck_module) {
                                  }))
       .function("next",
                 emscripten::optional_override([](const Engine& e, const std::string& s,
-                                                 const std::string& o) { return e.Next(s, o); }));
+                                                 const std::string& o) { return e.Next(s, o); }))
+      .function("batch", emscripten::optional_override(
+                             [](const Engine& e, const std::string& line, const std::string& o) {
+                               return e.BatchLine(line, o);
+                             }));
 }

@@ -1,36 +1,149 @@
 // Native symcheck and the WebAssembly runner print identical bytes, and fail the same way.
+//
+// Every case of tests/cases/dev, written and audit goes through the batch mode of both builds (one
+// process each, held open for two rounds): assess (also in clinician mode without damping),
+// interview (also in clinician mode at 9 screens), next from the case's initial evidence, and next
+// once the first screen is answered from the case (yes if present, no if absent, "don't know"
+// otherwise). Every reply line must be the same bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NATIVE, NODE_RUNNER, caseFiles } from './helpers.mjs';
+import { NATIVE, NODE_RUNNER, ROOT, caseFiles } from './helpers.mjs';
 
 function run(argv, runner) {
   const [cmd, args] = runner === 'native' ? [NATIVE, argv] : [process.execPath, [NODE_RUNNER, ...argv]];
   return spawnSync(cmd, args, { encoding: 'utf8' });
 }
 
-function same(argv) {
-  const native = run(argv, 'native');
-  const wasm = run(argv, 'wasm');
-  assert.equal(native.status, 0, `native ${argv.join(' ')}: ${native.stderr}`);
-  assert.equal(wasm.status, 0, `wasm ${argv.join(' ')}: ${wasm.stderr}`);
-  assert.equal(wasm.stdout, native.stdout, `output differs for ${argv.join(' ')}`);
-  return native.stdout;
+// A `symcheck batch` process to hold a conversation with: ask() sends lines, resolves with the
+// reply lines (the batch mode answers each line as soon as it is read).
+function batchProcess(runner) {
+  const [cmd, args] = runner === 'native' ? [NATIVE, ['batch']] : [process.execPath, [NODE_RUNNER, 'batch']];
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdout.setEncoding('utf8');
+  let buffer = '';
+  let waiting = null;
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    if (waiting && buffer.split('\n').length - 1 >= waiting.count) {
+      const lines = buffer.split('\n');
+      const replies = lines.slice(0, waiting.count);
+      buffer = lines.slice(waiting.count).join('\n');
+      const { resolve } = waiting;
+      waiting = null;
+      resolve(replies);
+    }
+  });
+  const exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    ask(lines) {
+      return new Promise((resolve) => {
+        waiting = { count: lines.length, resolve };
+        child.stdin.write(lines.map((l) => `${l}\n`).join(''));
+      });
+    },
+    close() {
+      child.stdin.end();
+      return exited;
+    },
+  };
 }
 
-for (const file of caseFiles()) {
-  const name = path.basename(file, '.json');
-  test(`${name}: assess and interview print identical bytes natively and in WebAssembly`, () => {
-    same(['assess', file]);
-    same(['assess', file, '--audience', 'clinician', '--no-damping']);
-    same(['interview', file]);
-    // --max-questions: the old name of --max-screens, which both runners take.
-    same(['interview', file, '--audience', 'clinician', '--max-questions', '3']);
-  });
+const rules = JSON.parse(readFileSync(path.join(ROOT, 'data/kb/rules.json'), 'utf8'));
+const REGIONS = new Set(rules.interview.diagram_findings);
+const SIDES = rules.interview.side_findings;
+
+// FORMAT.md's initial evidence: age, sex, the marked regions and the side they imply.
+function initialState(c) {
+  const present = c.present.filter((f) => REGIONS.has(f));
+  const absent = [];
+  if (c.present.includes(SIDES.one_side)) present.push(SIDES.one_side), absent.push(SIDES.both_sides);
+  if (c.present.includes(SIDES.both_sides)) present.push(SIDES.both_sides), absent.push(SIDES.one_side);
+  if (c.present.includes(SIDES.midline)) present.push(SIDES.midline);
+  return { age: c.age, sex: c.sex, present, absent, dont_know: [], screens: [] };
 }
+
+function answered(state, c, items) {
+  const next = { ...state, present: [...state.present], absent: [...state.absent], dont_know: [], screens: [items] };
+  for (const f of items) {
+    if (c.present.includes(f)) next.present.push(f);
+    else if ((c.absent ?? []).includes(f)) next.absent.push(f);
+    else next.dont_know.push(f);
+  }
+  return next;
+}
+
+const folders = ['dev', 'written', 'audit'];
+const cases = folders.flatMap((folder) => caseFiles(path.join(ROOT, 'tests/cases', folder))
+  .map((file) => ({ name: `${folder}/${path.basename(file, '.json')}`, c: JSON.parse(readFileSync(file, 'utf8')) })));
+const clinical = (c) => [...c.present, ...(c.absent ?? [])].some((f) => /^(exam|lab)\./.test(f));
+const line = (id, mode, c, options = {}) =>
+  JSON.stringify({ id, mode, case: c, options: clinical(c) ? { audience: 'clinician', ...options } : options });
+
+const BAD = [
+  'not JSON',
+  '',
+  JSON.stringify({ id: 'bad-mode', mode: 'diagnose', case: { age: 40, sex: 'male', present: [] } }),
+  JSON.stringify({ id: 'bad-age', mode: 'assess', case: { age: 7, sex: 'male', present: [] } }),
+  JSON.stringify({ id: 'bad-id', mode: 'interview', case: { age: 40, sex: 'male', present: ['pain.knee'] } }),
+  JSON.stringify({ id: 'bad-both', mode: 'next', case: { age: 40, sex: 'male', present: ['pain.buttock'], absent: ['pain.buttock'] } }),
+  JSON.stringify({ id: 'bad-options', mode: 'assess', case: { age: 40, sex: 'male', present: [] }, options: { audience: 'robot' } }),
+];
+
+test(`every case (${cases.length}, ${folders.join(', ')}): assess, interview and next print identical bytes natively and in WebAssembly, through batch`, async () => {
+  const native = batchProcess('native');
+  const wasm = batchProcess('wasm');
+  const compare = (sent, a, b, what) => {
+    assert.equal(a.length, sent.length, `${what}: native answered ${a.length} of ${sent.length}`);
+    assert.equal(b.length, sent.length, `${what}: WebAssembly answered ${b.length} of ${sent.length}`);
+    const differ = sent.map((_, i) => i).filter((i) => a[i] !== b[i]);
+    assert.deepEqual(differ.map((i) => JSON.parse(a[i]).id), [], `${what}: output differs`);
+  };
+
+  const first = [];
+  const ids = [];
+  for (const { name, c } of cases) {
+    first.push(line(`${name} assess`, 'assess', c));
+    first.push(line(`${name} assess clinician no-damping`, 'assess', c, { audience: 'clinician', damping: false }));
+    first.push(line(`${name} interview`, 'interview', c));
+    first.push(line(`${name} interview clinician 9`, 'interview', c, { audience: 'clinician', max_screens: 9 }));
+    first.push(line(`${name} next start`, 'next', initialState(c)));
+    ids.push(name);
+  }
+  const [a1, b1] = await Promise.all([native.ask([...first, ...BAD]), wasm.ask([...first, ...BAD])]);
+  compare([...first, ...BAD], a1, b1, 'assess, interview, next from the start');
+  const replies = a1.slice(0, first.length).map((l) => JSON.parse(l));
+  for (const r of replies) assert.equal(r.ok, true, `${r.id}: ${r.error}`);
+  assert.deepEqual(a1.slice(first.length).map((l) => JSON.parse(l).ok), BAD.map(() => false));
+
+  // Round two: the first screen answered from the case.
+  const second = [];
+  cases.forEach(({ name, c }, k) => {
+    const start = replies[k * 5 + 4].result;
+    if (start.screen === null) return;
+    second.push(line(`${name} next after the first screen`, 'next', answered(initialState(c), c, start.screen.items)));
+  });
+  assert.ok(second.length > cases.length * 0.9, `${second.length} cases have a first screen`);
+  const [a2, b2] = await Promise.all([native.ask(second), wasm.ask(second)]);
+  compare(second, a2, b2, 'next after the first screen');
+  for (const l of a2) assert.equal(JSON.parse(l).ok, true, l.slice(0, 200));
+
+  assert.equal(await native.close(), 0);
+  assert.equal(await wasm.close(), 0);
+});
+
+test('a batch result is the single command\'s output, natively and in WebAssembly', () => {
+  const file = caseFiles()[0];
+  const input = `${JSON.stringify({ id: 1, mode: 'interview', case: JSON.parse(readFileSync(file, 'utf8')) })}\n`;
+  for (const runner of ['native', 'wasm']) {
+    const [cmd, args] = runner === 'native' ? [NATIVE, ['batch']] : [process.execPath, [NODE_RUNNER, 'batch']];
+    const out = spawnSync(cmd, args, { input, encoding: 'utf8' }).stdout;
+    assert.equal(out, `{"id":1,"ok":true,"result":${run(['interview', file], runner).stdout.slice(0, -1)}}\n`);
+  }
+});
 
 const dir = mkdtempSync(path.join(tmpdir(), 'symcheck-bad-'));
 const bad = {
