@@ -95,15 +95,15 @@ std::string StopReason(const KnowledgeBase& kb, const std::vector<Candidate>& ca
   return "";
 }
 
-// Step 5: triage first. Among the screens whose answers could make it an emergency with a chance
-// that matters (stop.emergency_probability), the greatest expected value; when there is none, the
-// greatest expected value of all. Ties keep data order. (Without this, a rare gateway such as a
+// Step 5: triage first. Among the screens whose answers could make it an emergency with at least
+// `emergency_first` probability, the greatest expected value; when there is none, the greatest
+// expected value of all. Ties keep data order. (Without this, a rare gateway such as a
 // faint or a tense swollen buttock lost to screens rich in diagnostic information until the
 // screen limit, and the emergency it reveals was never reached.)
 const Candidate& Best(const KnowledgeBase& kb, const std::vector<Candidate>& candidates) {
   const Candidate* best = nullptr;
   for (const Candidate& cand : candidates) {
-    if (cand.outlook.emergency_probability < kb.interview.stop_emergency_probability) continue;
+    if (cand.outlook.emergency_probability < kb.interview.emergency_first_probability) continue;
     if (best == nullptr || cand.outlook.value > best->outlook.value) best = &cand;
   }
   if (best != nullptr) return *best;

@@ -93,6 +93,9 @@ struct InterviewSettings {
   /// Do not stop early while some screen's answers would make the case an emergency with this
   /// probability.
   double stop_emergency_probability = 0.01;
+  /// Screens whose answers could make it an emergency with at least this probability are shown
+  /// before any other (the most valuable of them first).
+  double emergency_first_probability = 0.003;
   /// A new top three counts as a change only when it beats what it displaces by this ratio.
   double top3_margin = 1.5;
   double dont_know_probability = 0.15;

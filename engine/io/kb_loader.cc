@@ -464,9 +464,9 @@ class Loader {
 
   void ReadInterview(const JsonNode& interview) {
     // Every tuning setting is required: a default in code would be a number without its basis.
-    interview.AllowOnly({"max_screens", "stop", "dont_know_probability", "triage_weights",
-                         "urgency_information", "information_tempering", "diagram_findings",
-                         "side_findings"});
+    interview.AllowOnly({"max_screens", "stop", "emergency_first", "dont_know_probability",
+                         "triage_weights", "urgency_information", "information_tempering",
+                         "diagram_findings", "side_findings"});
     InterviewSettings& s = kb_.interview;
     s.max_screens = interview.At("max_screens").Integer();
     if (s.max_screens < 1 || s.max_screens > 200)
@@ -485,6 +485,7 @@ class Loader {
     s.top3_margin = margin.At("ratio").Number();
     if (s.top3_margin < 1.0) margin.At("ratio").Fail("a margin ratio is at least 1");
     (void)ReadBasis(margin);
+    s.emergency_first_probability = ReadProbability(interview.At("emergency_first"), unused);
     s.dont_know_probability = ReadProbability(interview.At("dont_know_probability"), unused);
     const JsonNode weights = interview.At("triage_weights");
     weights.AllowOnly({"self_care", "routine", "urgent", "emergency", "source", "estimate"});

@@ -131,10 +131,10 @@ test('a fresh engine without a knowledge base says so', () => {
   fresh.delete();
 });
 
-test("the page's module binds only what the page calls (and the Node runner: interview)", () => {
+test("the page's module binds only what the page calls (and the Node runner: interview, batch)", () => {
   const own = (proto) => Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor').sort();
   const embind = new Set(own(Object.getPrototypeOf(Module.Engine.prototype)));  // delete, clone, ...
-  assert.deepEqual(own(Module.Engine.prototype).filter((n) => !embind.has(n)), ['assess', 'interview', 'load', 'next']);
+  assert.deepEqual(own(Module.Engine.prototype).filter((n) => !embind.has(n)), ['assess', 'batch', 'interview', 'load', 'next']);
   assert.equal(Module.PosteriorBench, undefined, 'the benchmark module is separate');
 });
 
