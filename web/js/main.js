@@ -178,6 +178,22 @@ function engineFailed(error) {
 }
 
 /**
+ * Runs fn (an engine step) with #app marked aria-busy until it and every step it awaits are done,
+ * so assistive technology, and the tests, know the screen is about to change.
+ */
+let busySteps = 0;
+async function busy(fn) {
+  busySteps += 1;
+  root.setAttribute('aria-busy', 'true');
+  try {
+    return await fn();
+  } finally {
+    busySteps -= 1;
+    if (busySteps === 0) root.removeAttribute('aria-busy');
+  }
+}
+
+/**
  * The assessment of the answers so far: null after an engine failure (which is shown), or when
  * the answers changed while the engine worked (the newer call decides).
  */
@@ -199,15 +215,15 @@ function showResult(assessment) {
 }
 
 /** Shows the current screen; its triage so far is the baseline an answer must raise to interrupt. */
-async function showQuestions() {
+const showQuestions = () => busy(async () => {
   const assessment = await assessNow();
   if (!assessment) return;
   app.liveTriage = assessment.triage;
   show('question');
-}
+});
 
 /** After a change of answers: an emergency the change completes interrupts at once. */
-async function checkEmergency() {
+const checkEmergency = () => busy(async () => {
   const assessment = await assessNow();
   if (!assessment) return false;
   const before = app.liveTriage;
@@ -217,10 +233,10 @@ async function checkEmergency() {
     return false;
   }
   return true;
-}
+});
 
 /** Asks the engine for the following screen (every screen shown so far is submitted). */
-async function advance() {
+const advance = () => busy(async () => {
   const interview = app.interview;
   let reply;
   try {
@@ -242,8 +258,8 @@ async function advance() {
     return;
   }
   app.estimates[app.interview.screens.length - 1] = reply.estimate;
-  showQuestions();
-}
+  await showQuestions();
+});
 
 function onStart(draft) {
   const problem = validateStart({ age: draft.age === '' ? null : Number(draft.age), sex: draft.sex });
@@ -304,9 +320,11 @@ function onBack() {
 }
 
 /** Show results: the answers so far; the screen on show stays open (its blanks are not "don't know"). */
-async function onShowResults() {
-  const assessment = await assessNow();
-  if (assessment) showResult(assessment);
+function onShowResults() {
+  return busy(async () => {
+    const assessment = await assessNow();
+    if (assessment) showResult(assessment);
+  });
 }
 
 /**
