@@ -1,57 +1,16 @@
 // Offline use. One versioned cache holds every file of the site (ASSETS, the one list). A new
-// version is installed in full into its own cache first; it is activated only when the page says
-// no answers are on screen, and activation deletes every older cache. Requests are answered from
-// the one current cache only, so a page never mixes an old page with a new engine or new data.
-// Change VERSION whenever any file of the site changes (the build may stamp a content hash here).
+// version is installed in full into its own cache first; it is activated only when no tab of the
+// site has answers on screen (a tab offers the switch; this worker then asks every tab), and
+// activation deletes every older cache. Requests are answered from the one current cache only, so
+// a page never mixes an old page with a new engine or new data. The build writes VERSION (a hash
+// of every other file of the site) and ASSETS (scripts/stamp_service_worker.cmake).
 
-const VERSION = '2026-11-26.1';
+const VERSION = 'unstamped';
 const CACHE = `symcheck-${VERSION}`;
 const PREFIX = 'symcheck-';
 
-const ASSETS = [
-  './',
-  './index.html',
-  './manifest.webmanifest',
-  './symcheck.mjs',
-  './symcheck.wasm',
-  './kb/sources.json',
-  './kb/findings.json',
-  './kb/conditions.json',
-  './kb/rules.json',
-  './kb/screens.json',
-  './kb/pages.json',
-  './ui/en.json',
-  './ui/es.json',
-  './ui/regions.json',
-  './ui/settings.json',
-  './css/base.css',
-  './css/layout.css',
-  './css/diagram.css',
-  './css/interview.css',
-  './css/result.css',
-  './css/print.css',
-  './icons/icon.svg',
-  './icons/icon-192.png',
-  './icons/icon-512.png',
-  './js/main.js',
-  './js/engine-client.js',
-  './js/interview-state.js',
-  './js/i18n.js',
-  './js/kb.js',
-  './js/fhir.js',
-  './js/settings.js',
-  './js/privacy.js',
-  './js/sw-register.js',
-  './js/ui/dom.js',
-  './js/ui/header.js',
-  './js/ui/start-screen.js',
-  './js/ui/body-diagram.js',
-  './js/ui/question-screen.js',
-  './js/ui/result-screen.js',
-  './js/ui/condition-page.js',
-  './js/ui/library-screen.js',
-  './js/ui/print-summary.js',
-];
+// Every file of the site but this one, written by the build (scripts/stamp_service_worker.cmake).
+const ASSETS = [];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -77,8 +36,27 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+/** True when some tab has answers on screen, or does not say (a tab that cannot answer counts as busy). */
+async function anyTabBusy() {
+  const tabs = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const replies = await Promise.all(tabs.map((tab) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(true), 5000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data?.busy !== false);
+    };
+    tab.postMessage({ type: 'busy?' }, [channel.port2]);
+  })));
+  return replies.some(Boolean);
+}
+
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'activate-new-version') self.skipWaiting();
+  if (event.data?.type !== 'activate-new-version' || self.serviceWorker?.state === 'activated') return;
+  event.waitUntil((async () => {
+    if (!(await anyTabBusy())) await self.skipWaiting();
+    else event.source?.postMessage({ type: 'switch-deferred' });  // a tab has answers: wait
+  })());
 });
 
 self.addEventListener('fetch', (event) => {

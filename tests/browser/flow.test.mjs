@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   serve, launch, openApp, start, fillStart, answerUntilResult, answerScreen, answerQuestion, result, question,
-  questionFor, screenFindings, rankedConditions, screenshot, waitReady, readJson, SITE, EN, ES, PHONE, TABLET,
+  questionFor, screenFindings, rankedConditions, screenshot, waitReady, readJson, SITE, EN, ES, PHONE, TABLET, settled
 } from './helpers.mjs';
 import { nodeEngine } from './engine-node.mjs';
 
@@ -197,6 +197,7 @@ test('Show results early names the open safety questions and leads back to them'
     assert.ok(named.includes(textOf(first[1])), `${first[1]} is named`);
     assert.ok(!named.includes(textOf(first[0])), `${first[0]} was answered`);
     await region.getByRole('button', { name: EN['result.continue'] }).click();
+    await settled(page);
     // Back on the same screen, the answer kept.
     assert.deepEqual(await screenFindings(page), first);
     assert.ok(await questionFor(page, first[0]).getByRole('radio', { name: 'No', exact: true }).isChecked());

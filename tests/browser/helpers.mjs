@@ -152,6 +152,15 @@ export async function waitScreenOrResult(page, resultName = 'Result') {
  */
 export async function answerQuestion(page, finding, label) {
   await questionFor(page, finding).getByRole('radio', { name: label, exact: true }).click();
+  await settled(page);
+}
+
+/**
+ * Waits until the page has the engine's answer to the last action: the engine runs in a worker,
+ * and #app is aria-busy from the action (set in its click handler) until the screen it brings.
+ */
+export async function settled(page) {
+  await page.locator('#app:not([aria-busy])').waitFor({ state: 'attached', timeout: 20000 });
 }
 
 /**
@@ -172,6 +181,7 @@ export async function answerScreen(page, choose = () => 'No', { nextName = 'Next
     if (await result(page, resultName).isVisible()) return { findings, answered, interrupted: true };
   }
   await page.getByRole('button', { name: nextName, exact: true }).click();
+  await settled(page);
   return { findings, answered, interrupted: false };
 }
 

@@ -3,11 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SITE } from './helpers.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 function files(dir, base = dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -47,15 +48,28 @@ test('scripts never build HTML from strings, never store answers, never call the
   }
 });
 
-test('the service worker precaches every file of the site, from one list, in a versioned cache', () => {
-  const sw = readFileSync(path.join(ROOT, 'web/sw.js'), 'utf8');
-  assert.match(sw, /const VERSION = '[^']+';/);
+test('the service worker precaches every file of the site, from one list the build writes, in a versioned cache', () => {
+  const source = readFileSync(path.join(ROOT, 'web/sw.js'), 'utf8');
+  assert.match(source, /const ASSETS = \[\];/, 'web/sw.js holds no hand-written list');
+  const sw = readFileSync(path.join(SITE, 'sw.js'), 'utf8');
+  assert.match(sw, /const VERSION = '[0-9a-f]{16}';/, 'the build stamps the version');
   assert.match(sw, /const CACHE = `symcheck-\$\{VERSION\}`;/);
   const list = /const ASSETS = \[([\s\S]*?)\];/.exec(sw)[1];
   const assets = [...list.matchAll(/'\.\/([^']*)'/g)].map((m) => m[1]).filter(Boolean).sort();
   const site = files(SITE).filter((f) => f !== 'sw.js').sort();
   assert.deepEqual(assets, site, 'ASSETS lists exactly the files of the built site');
   assert.equal(sw.match(/const ASSETS/g).length, 1);
+});
+
+test('the knowledge-base manifest names every kb file with its content hash', () => {
+  const manifest = JSON.parse(readFileSync(path.join(SITE, 'kb/manifest.json'), 'utf8'));
+  const kb = readdirSync(path.join(SITE, 'kb')).filter((f) => f !== 'manifest.json').sort();
+  assert.deepEqual(manifest.files.map((f) => f.name), kb);
+  for (const { name, sha256 } of manifest.files) {
+    assert.equal(sha256, createHash('sha256').update(readFileSync(path.join(SITE, 'kb', name))).digest('hex'), name);
+  }
+  // The page lists no knowledge-base file of its own: it reads the manifest.
+  assert.ok(!/findings\.json|conditions\.json/.test(readFileSync(path.join(ROOT, 'web/js/kb.js'), 'utf8')));
 });
 
 test('the web app manifest makes the page installable', () => {

@@ -1,15 +1,21 @@
 // The knowledge-base files: their text goes to the engine as it is, and the page reads from the
-// same files only what people read: questions, condition names, pages, citations, review status.
-
-export const KB_FILES = ['sources', 'findings', 'conditions', 'rules', 'screens', 'pages'];
+// same files only what people read: questions, condition pages, citations, review status.
+// Which files there are comes from kb/manifest.json, written by the build from data/kb (file names
+// with content hashes: the one list; a hash in the query string keeps an HTTP cache from mixing
+// versions when no service worker is in control).
 
 export async function fetchKnowledgeBase(base = 'kb/') {
-  const documents = await Promise.all(KB_FILES.map(async (name) => {
-    const response = await fetch(`${base}${name}.json`);
-    if (!response.ok) throw new Error(`kb/${name}.json: HTTP ${response.status}`);
-    return { name: `kb/${name}.json`, text: await response.text() };
+  const listed = await fetch(`${base}manifest.json`, { cache: 'no-cache' });
+  if (!listed.ok) throw new Error(`kb/manifest.json: HTTP ${listed.status}`);
+  const manifest = await listed.json();
+  const files = Array.isArray(manifest?.files) ? manifest.files : [];
+  if (files.length === 0) throw new Error('kb/manifest.json lists no files');
+  return Promise.all(files.map(async ({ name, sha256 }) => {
+    if (typeof name !== 'string' || !/^[a-z0-9_-]+\.json$/.test(name)) throw new Error(`kb/manifest.json: bad file name ${name}`);
+    const response = await fetch(`${base}${name}${typeof sha256 === 'string' ? `?v=${encodeURIComponent(sha256.slice(0, 16))}` : ''}`);
+    if (!response.ok) throw new Error(`kb/${name}: HTTP ${response.status}`);
+    return { name: `kb/${name}`, text: await response.text() };
   }));
-  return documents;
 }
 
 function indexById(list, key = 'id') {

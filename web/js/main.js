@@ -1,10 +1,11 @@
-// Wiring: loads settings, UI strings, the knowledge base and the engine, then runs the screens.
+// Wiring: loads settings, UI strings and the body regions, shows the start screen, then starts the
+// engine (a Web Worker that loads the module and the knowledge base) and runs the screens.
 // The answers live in `app.interview` (memory only) and are erased by New patient, by leaving the
 // page, and in kiosk mode after idle minutes.
 
 import { loadCatalogs, setLanguage, language, hasLanguage, t, applyStatic, formatDate, formatDateTime, formatPercent } from './i18n.js';
 import { startEngine, EngineError } from './engine-client.js';
-import { fetchKnowledgeBase, KnowledgeTexts } from './kb.js';
+import { KnowledgeTexts } from './kb.js';
 import { loadSettings, emergencyNumberFor, emergencyChoices } from './settings.js';
 import {
   createInterview, showScreen, setAnswer, submitScreen, reopenScreen, back, addFinding, removeFinding,
@@ -27,7 +28,9 @@ const fallback = document.getElementById('fallback');
 const newDraft = () => ({ audience: 'patient', age: '', sex: null, marked: new Set(), view: 'back' });
 
 const app = {
-  engine: null,
+  engine: null,       // the engine client, once the worker has loaded the module and the knowledge base
+  engineReady: null,  // the promise of it (Start waits for it)
+  started: false,     // the start screen has been shown
   texts: null,
   regions: [],
   settings: null,
@@ -42,7 +45,8 @@ const app = {
   emergencyNumber: '112',
   header: null,
   failure: null,
-  sw: { offerSwitch() {} },
+  pendingStart: null, // the start form, when Start was pressed before the engine was ready
+  sw: { offerSwitch() {}, update() {} },
 };
 
 // ---- screens --------------------------------------------------------------------------------
@@ -67,7 +71,15 @@ function show(screen, { focus = true } = {}) {
   render({ focus });
 }
 
-function render({ focus = false } = {}) {
+function render(options = {}) {
+  try {
+    renderScreen(options);
+  } catch (error) {
+    showRenderFailure(error);
+  }
+}
+
+function renderScreen({ focus = false } = {}) {
   clear(root);
   let element;
   let focusTarget = null;
@@ -165,12 +177,33 @@ function engineFailed(error) {
   show('error');
 }
 
-/** The assessment of the answers so far (null after an engine failure, which is shown). */
-function assessNow() {
+/**
+ * Runs fn (an engine step) with #app marked aria-busy until it and every step it awaits are done,
+ * so assistive technology, and the tests, know the screen is about to change.
+ */
+let busySteps = 0;
+async function busy(fn) {
+  busySteps += 1;
+  root.setAttribute('aria-busy', 'true');
   try {
-    return app.engine.assess(toCase(app.interview), { audience: app.interview.audience });
+    return await fn();
+  } finally {
+    busySteps -= 1;
+    if (busySteps === 0) root.removeAttribute('aria-busy');
+  }
+}
+
+/**
+ * The assessment of the answers so far: null after an engine failure (which is shown), or when
+ * the answers changed while the engine worked (the newer call decides).
+ */
+async function assessNow() {
+  const interview = app.interview;
+  try {
+    const assessment = await app.engine.assess(toCase(interview), { audience: interview.audience });
+    return app.interview === interview ? assessment : null;
   } catch (error) {
-    engineFailed(error);
+    if (app.interview === interview) engineFailed(error);
     return null;
   }
 }
@@ -182,16 +215,16 @@ function showResult(assessment) {
 }
 
 /** Shows the current screen; its triage so far is the baseline an answer must raise to interrupt. */
-function showQuestions() {
-  const assessment = assessNow();
+const showQuestions = () => busy(async () => {
+  const assessment = await assessNow();
   if (!assessment) return;
   app.liveTriage = assessment.triage;
   show('question');
-}
+});
 
 /** After a change of answers: an emergency the change completes interrupts at once. */
-function checkEmergency() {
-  const assessment = assessNow();
+const checkEmergency = () => busy(async () => {
+  const assessment = await assessNow();
   if (!assessment) return false;
   const before = app.liveTriage;
   app.liveTriage = assessment.triage;
@@ -200,17 +233,19 @@ function checkEmergency() {
     return false;
   }
   return true;
-}
+});
 
 /** Asks the engine for the following screen (every screen shown so far is submitted). */
-function advance() {
+const advance = () => busy(async () => {
+  const interview = app.interview;
   let reply;
   try {
-    reply = app.engine.next(toEngineState(app.interview), { audience: app.interview.audience });
+    reply = await app.engine.next(toEngineState(interview), { audience: interview.audience });
   } catch (error) {
-    engineFailed(error);
+    if (app.interview === interview) engineFailed(error);
     return;
   }
+  if (app.interview !== interview) return;  // answers changed meanwhile: the newer call decides
   // An emergency ends the questions at once; otherwise the engine says when to stop.
   if (reply.assessment.triage === 'emergency' || !reply.screen) {
     showResult(reply.assessment);
@@ -223,12 +258,16 @@ function advance() {
     return;
   }
   app.estimates[app.interview.screens.length - 1] = reply.estimate;
-  showQuestions();
-}
+  await showQuestions();
+});
 
 function onStart(draft) {
   const problem = validateStart({ age: draft.age === '' ? null : Number(draft.age), sex: draft.sex });
   if (problem) return t(problem);
+  if (!app.engine) {
+    waitForEngine(draft);
+    return null;
+  }
   app.interview = createInterview({
     age: Number(draft.age),
     sex: draft.sex,
@@ -247,15 +286,20 @@ function onAnswer(finding, value) {
   checkEmergency();
 }
 
-/** A question picked in "Add something else" counts as a yes. Returns the picks, or null. */
+/**
+ * A question picked in "Add something else" counts as a yes. Returns the picks; an emergency the
+ * pick completes replaces the screen when the engine answers.
+ */
 function onAdd(finding) {
   app.interview = addFinding(app.interview, finding);
-  return checkEmergency() ? app.interview.added : null;
+  checkEmergency();
+  return app.interview.added;
 }
 
 function onRemove(finding) {
   app.interview = removeFinding(app.interview, finding);
-  return checkEmergency() ? app.interview.added : null;
+  checkEmergency();
+  return app.interview.added;
 }
 
 function onNext() {
@@ -277,8 +321,10 @@ function onBack() {
 
 /** Show results: the answers so far; the screen on show stays open (its blanks are not "don't know"). */
 function onShowResults() {
-  const assessment = assessNow();
-  if (assessment) showResult(assessment);
+  return busy(async () => {
+    const assessment = await assessNow();
+    if (assessment) showResult(assessment);
+  });
 }
 
 /**
@@ -338,9 +384,12 @@ function resetAll({ reason = 'new_patient' } = {}) {
   app.draft = newDraft();
   app.libraryQuery = '';
   app.returnTo = 'start';
-  if (!app.engine) return;
+  engineStatus('');
+  if (!app.started || app.failure) return;
   app.screen = 'start';
   render({ focus: reason === 'new_patient' || reason === 'idle' });
+  // A kiosk looks for a new version at every reset; it takes over only while no tab has answers.
+  if (app.settings?.kiosk && (reason === 'new_patient' || reason === 'idle')) app.sw.update();
   app.sw.offerSwitch();
 }
 
@@ -351,7 +400,8 @@ function onLanguage(lang) {
   applyStatic();
   app.header.showLanguage(lang);
   if (app.failure) showFailure(app.failure);
-  else if (app.engine) render();
+  else if (app.started) render();
+  if (app.pendingStart) engineStatus(t('engine.getting_ready'));
 }
 
 function onLibrary() {
@@ -375,12 +425,104 @@ function showFailure(error) {
   }
 }
 
+// ---- the engine after the first screen ---------------------------------------------------------
+
+/** The "Getting ready…" line (a status region outside the screens, so it never moves them). */
+function engineStatus(text) {
+  let status = document.getElementById('engine-status');
+  if (!status) {
+    status = h('p', { id: 'engine-status', class: 'engine-status', role: 'status' });
+    (document.getElementById('main') ?? document.body).append(status);
+  }
+  status.textContent = text;
+}
+
+/** Start pressed before the engine is ready: says so, and starts once it is (with the latest form). */
+function waitForEngine(draft) {
+  const waiting = !app.pendingStart;
+  app.pendingStart = draft;
+  engineStatus(t('engine.getting_ready'));
+  if (!waiting) return;
+  app.engineReady.then(() => {
+    const pending = app.pendingStart;
+    app.pendingStart = null;
+    engineStatus('');
+    if (pending && pending === app.draft && app.screen === 'start' && !app.interview) onStart(pending);
+  }, () => {});
+}
+
+/** Starts the engine worker; the knowledge-base texts (later screens) come with it. */
+function startEngineAfterFirstScreen() {
+  app.engineReady = startEngine().then(({ client, documents }) => {
+    app.texts = new KnowledgeTexts(documents);
+    app.engine = client;
+    app.header.enable();
+    performance.mark('symcheck-engine-ready');  // read by the tests and scripts/bench.mjs
+    return client;
+  });
+  app.engineReady.catch((error) => {
+    app.pendingStart = null;
+    engineStatus('');
+    showFailure(error);
+  });
+}
+
+// ---- the render error boundary ------------------------------------------------------------------
+
+/**
+ * A screen that failed to render: a minimal screen built from plain DOM calls (nothing of the
+ * failed renderer) that always shows the emergency numbers, and a reload button.
+ */
+function showRenderFailure(error) {
+  console.warn('A screen could not be shown:', error?.message ?? error);
+  const say = (key, fallbackText) => {
+    try {
+      return (hasLanguage(language()) && t(key)) || fallbackText;
+    } catch {
+      return fallbackText;
+    }
+  };
+  const el = (tag, text, attributes = {}) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    if (text) node.textContent = text;
+    return node;
+  };
+  const numbers = [...new Set([app.emergencyNumber, ...(() => {
+    try {
+      return emergencyChoices(app.settings ?? {});
+    } catch {
+      return ['911', '112', '999'];
+    }
+  })()].filter(Boolean))];
+  const section = el('section', '', { class: 'screen screen-error', 'aria-labelledby': 'render-error-title', 'data-render-error': '' });
+  const title = el('h2', say('error.title', 'Something went wrong'), { id: 'render-error-title', class: 'screen-title', tabindex: '-1' });
+  const emergency = el('p', say('fallback.help_emergency', document.querySelector('[data-i18n="fallback.help_emergency"]')?.textContent
+    || 'In an emergency, call your local emergency number now or go to an emergency department.'), { class: 'emergency-help' });
+  const list = el('ul', '', { class: 'emergency-numbers' });
+  for (const number of numbers) {
+    const item = el('li');
+    item.append(el('a', number, { href: `tel:${number}` }));
+    list.append(item);
+  }
+  const reload = el('button', say('error.reload', 'Reload'), { type: 'button', class: 'primary' });
+  reload.addEventListener('click', () => window.location.reload());
+  const actions = el('div', '', { class: 'actions' });
+  actions.append(reload);
+  section.append(title, emergency, list, actions);
+  try {
+    clear(root);
+  } catch {
+    root.textContent = '';
+  }
+  root.append(section);
+  title.focus();
+}
+
+// ---- start-up -----------------------------------------------------------------------------------
+
 async function boot() {
   app.header = wireHeader({ onLanguage, onLibrary });
-  const documents = fetchKnowledgeBase();
-  documents.catch(() => {});
-  const engine = startEngine(documents);
-  engine.catch(() => {});
   const regions = fetch('ui/regions.json').then((r) => {
     if (!r.ok) throw new Error(`ui/regions.json: HTTP ${r.status}`);
     return r.json();
@@ -393,29 +535,28 @@ async function boot() {
     setLanguage(app.settings.default_language);
     applyStatic();
     app.header.showLanguage(language());
+    app.regions = (await regions).regions;
   } catch (error) {
     showFailure(error);
     return;
   }
   app.emergencyNumber = emergencyNumberFor(app.settings);
-
-  try {
-    const [client, docs, regionData] = await Promise.all([engine, documents, regions]);
-    app.texts = new KnowledgeTexts(docs);
-    app.regions = regionData.regions;
-    app.engine = client;
-  } catch (error) {
-    showFailure(error);
+  if (typeof WebAssembly !== 'object') {
+    showFailure(new EngineError('no_webassembly', 'this browser cannot run WebAssembly'));
     return;
   }
 
-  // One frame: the fallback goes and the start screen comes (no layout shift in between).
+  // One frame: the fallback goes and the start screen comes (no layout shift in between). The
+  // start screen needs only the strings, the regions and the settings: the engine and the
+  // knowledge base load after it, in a worker, while the form is filled in.
   fallback.hidden = true;
-  app.header.enable();
   app.screen = 'start';
+  app.started = true;
   render();
   document.body.classList.add('ready');
   performance.mark('symcheck-ready');  // read by scripts/bench.mjs: navigation to a usable start
+  engineStatus('');
+  startEngineAfterFirstScreen();
 
   const kiosk = {
     enabled: Boolean(app.settings.kiosk),
@@ -423,10 +564,14 @@ async function boot() {
     paused: () => app.screen === 'result' && app.interview?.audience === 'clinician',
   };
   installPrivacyGuards({ reset: resetAll, kiosk });
-  // A new version may take over only while nothing of a person is on screen.
-  app.sw = registerServiceWorker({
-    canSwitch: () => app.interview === null && app.screen === 'start'
-      && app.draft.age === '' && app.draft.sex === null && app.draft.marked.size === 0,
+  // Offline use once the engine has loaded (its precaching never competes with the first screen or
+  // the engine). A new version may take over only while nothing of a person is on screen, in any tab.
+  app.engineReady.catch(() => {}).then(() => {
+    if (app.failure) return;
+    app.sw = registerServiceWorker({
+      canSwitch: () => app.interview === null && app.screen === 'start' && !app.pendingStart
+        && app.draft.age === '' && app.draft.sex === null && app.draft.marked.size === 0,
+    });
   });
 }
 
