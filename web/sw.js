@@ -51,6 +51,12 @@ const ASSETS = [
   './js/ui/condition-page.js',
   './js/ui/library-screen.js',
   './js/ui/print-summary.js',
+  './js/nav-history.js',
+  './js/ui/review-screen.js',
+  './js/ui/confirm-dialog.js',
+  './js/ui/kiosk.js',
+  './js/ui/next-steps.js',
+  './js/ui/share.js',
 ];
 
 self.addEventListener('install', (event) => {
