@@ -34,6 +34,7 @@ const SHAPES = {
 // Where each region's name is written on the figure (the centre of its shape).
 const LABEL_AT = {
   left_buttock: [66, 186], right_buttock: [134, 186],
+  back_of_left_thigh: [74, 266], back_of_right_thigh: [126, 266],
 };
 
 function labelPoint(id) {
