@@ -25,7 +25,7 @@ struct Assessment {
 
 struct AssessOptions {
   ScoringOptions scoring;
-  int explain_top = 3;
+  int explain_top = 5;  // every cause the page shows first gets its reasons
 };
 
 Assessment Assess(const KnowledgeBase& kb, const CaseView& view, const AssessOptions& options);

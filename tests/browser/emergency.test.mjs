@@ -61,7 +61,9 @@ for (const [device, viewport] of [['phone', PHONE], ['tablet', TABLET]]) {
       });
       assert.ok(order, 'ranked causes come after the emergency advice');
       assert.ok((await rankedConditions(page)).length > 1);
-      assert.ok(await region.getByText(EN.safety_net, { exact: true }).isVisible());
+      // One instruction: no generic "go to an emergency department if you develop …" beside it.
+      assert.equal(await region.getByText(EN.safety_net, { exact: true }).count(), 0);
+      assert.ok(await region.getByText(EN['next.emergency.not'], { exact: true }).isVisible());
       // The red flag is named in plain words (the question text, not the id).
       const flags = await region.locator('.red-flags li').allTextContents();
       assert.ok(flags.length >= 1 && !flags.some((f) => f.includes(SADDLE)));

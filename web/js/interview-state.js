@@ -182,3 +182,16 @@ export function validateStart({ age, sex }) {
   if (sex !== 'female' && sex !== 'male') return 'start.error.sex';
   return null;
 }
+
+/**
+ * The review screen: changes the answer of a question on any screen shown (submitted or not). The
+ * screens chosen after it stay, with their answers; the engine reassesses all of them.
+ */
+export function setAnswerAnywhere(state, finding, value) {
+  if (!ANSWERS.includes(value)) throw new RangeError(`answer must be one of ${ANSWERS.join(', ')}`);
+  const index = state.screens.findIndex((s) => s.items.includes(finding));
+  if (index < 0) throw new Error(`${finding} was not asked`);
+  const screen = state.screens[index];
+  const next = freezeScreen({ ...screen, answers: { ...screen.answers, [finding]: value } });
+  return withScreens(state, state.screens.map((s, i) => (i === index ? next : s)));
+}

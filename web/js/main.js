@@ -9,7 +9,7 @@ import { KnowledgeTexts } from './kb.js';
 import { loadSettings, emergencyNumberFor, emergencyChoices } from './settings.js';
 import {
   createInterview, showScreen, setAnswer, submitScreen, reopenScreen, back, addFinding, removeFinding,
-  currentScreen, knownFindings, givenAnswers, toCase, toEngineState, validateStart,
+  currentScreen, knownFindings, givenAnswers, toCase, toEngineState, validateStart, setAnswerAnywhere, hasAnswers,
 } from './interview-state.js';
 import { installPrivacyGuards } from './privacy.js';
 import { registerServiceWorker } from './sw-register.js';
@@ -21,6 +21,11 @@ import { renderQuestionScreen, questionFocusTarget } from './ui/question-screen.
 import { renderResultScreen } from './ui/result-screen.js';
 import { renderLibraryScreen } from './ui/library-screen.js';
 import { renderPrintSummary } from './ui/print-summary.js';
+import { renderReviewScreen } from './ui/review-screen.js';
+import { openConfirm } from './ui/confirm-dialog.js';
+import { onLongPress, confirmKioskSwitch, showStillThere } from './ui/kiosk.js';
+import { installBackGuard } from './nav-history.js';
+import { summaryText } from './ui/share.js';
 
 const root = document.getElementById('app');
 const fallback = document.getElementById('fallback');
@@ -42,6 +47,8 @@ const app = {
   liveTriage: null,   // triage of the answers so far, while a screen is answered
   libraryQuery: '',
   returnTo: 'start',
+  reviewFrom: 'question',
+  guards: null,       // the privacy guards (kiosk idle timer)
   emergencyNumber: '112',
   header: null,
   failure: null,
@@ -109,7 +116,8 @@ function renderScreen({ focus = false } = {}) {
         onNext,
         onBack,
         onShowResults,
-        onNewPatient: () => resetAll(),
+        onReview: () => openReview('question'),
+        onNewPatient: () => newPatient(),
       });
       root.append(element);
       focusTarget = questionFocusTarget(element);
@@ -128,6 +136,10 @@ function renderScreen({ focus = false } = {}) {
           showQuestions();
         },
         onNewPatient: () => resetAll(),
+        onReview: () => openReview('result'),
+        settings: app.settings,
+        canShare: typeof navigator.share === 'function',
+        onShare,
         onPrint: () => window.print(),
         onDownloadFhir,
       };
@@ -135,6 +147,23 @@ function renderScreen({ focus = false } = {}) {
       root.append(element, renderPrintSummary({ ...ctx, regionName, formatDateTime, now: new Date() }));
       break;
     }
+    case 'review':
+      element = renderReviewScreen({
+        ...kbContext(),
+        interview: app.interview,
+        regionName,
+        from: app.reviewFrom,
+        onChange: onReviewChange,
+        onRemove: (finding) => {
+          onRemove(finding);
+          if (app.screen === 'review') render();
+        },
+        onEditStart,
+        onDone: () => (app.reviewFrom === 'result' ? onShowResults() : showQuestions()),
+        onNewPatient: () => newPatient(),
+      });
+      root.append(element);
+      break;
     case 'library':
       element = renderLibraryScreen({
         ...kbContext(),
@@ -160,6 +189,7 @@ function renderScreen({ focus = false } = {}) {
         emergencyNumber: app.emergencyNumber,
         emergencyChoices: emergencyChoices(app.settings),
         onEmergencyNumber: (number) => { app.emergencyNumber = number; },
+        kiosk: app.guards?.enabled() ? kioskMinutes() : null,
         onStart,
       });
       root.append(element);
@@ -167,6 +197,8 @@ function renderScreen({ focus = false } = {}) {
   if (focus) {
     window.scrollTo(0, 0);
     focusElement(focusTarget ?? element.querySelector('.screen-title') ?? element);
+    // The start screen shows from the top: the language switch and the notice in view.
+    if (app.screen === 'start') window.scrollTo(0, 0);
   }
 }
 
@@ -261,9 +293,13 @@ const advance = () => busy(async () => {
   await showQuestions();
 });
 
+/** Start: every problem of the form at once, by field ([{field, message}]), or null when it starts. */
 function onStart(draft) {
-  const problem = validateStart({ age: draft.age === '' ? null : Number(draft.age), sex: draft.sex });
-  if (problem) return t(problem);
+  const ageProblem = validateStart({ age: draft.age === '' ? null : Number(draft.age), sex: 'female' });
+  const problems = [];
+  if (ageProblem) problems.push({ field: 'age', message: t(ageProblem) });
+  if (draft.sex !== 'female' && draft.sex !== 'male') problems.push({ field: 'sex', message: t('start.error.sex') });
+  if (problems.length > 0) return problems;
   if (!app.engine) {
     waitForEngine(draft);
     return null;
@@ -391,6 +427,138 @@ function resetAll({ reason = 'new_patient' } = {}) {
   // A kiosk looks for a new version at every reset; it takes over only while no tab has answers.
   if (app.settings?.kiosk && (reason === 'new_patient' || reason === 'idle')) app.sw.update();
   app.sw.offerSwitch();
+}
+
+// ---- navigation: the answers review, the browser's Back, New patient ----------------------------
+
+function openReview(from) {
+  app.reviewFrom = from;
+  show('review');
+}
+
+/** An answer changed on the review screen: an emergency it completes shows at once. */
+function onReviewChange(finding, value) {
+  app.interview = setAnswerAnywhere(app.interview, finding, value);
+  const assessment = assessNow();
+  if (!assessment) return;
+  if (assessment.triage === 'emergency') showResult(assessment);
+}
+
+/** Back to the start screen with its details kept; Start asks the questions again. */
+async function onEditStart() {
+  if (hasAnswers(app.interview) && !await confirmLoss('confirm.restart')) return;
+  app.interview = null;
+  app.assessment = null;
+  app.estimates = [];
+  show('start');
+}
+
+function hasPersonData() {
+  return Boolean(app.interview) || app.draft.age !== '' || app.draft.sex !== null || app.draft.marked.size > 0;
+}
+
+/** Asks before answers are lost; resolves true to go on. */
+function confirmLoss(key) {
+  return openConfirm({
+    name: 'lose-answers',
+    title: t(`${key}.title`),
+    text: t(`${key}.text`),
+    confirm: t(`${key}.yes`),
+    cancel: t('confirm.keep'),
+    danger: true,
+  }).promise;
+}
+
+/** New patient: at once on the result or the start; asks first when unfinished answers would be lost. */
+async function newPatient() {
+  const unfinished = app.screen !== 'result' && app.interview && hasAnswers(app.interview);
+  if (unfinished && !await confirmLoss('confirm.new_patient')) return;
+  resetAll();
+}
+
+/** The browser's Back: one screen back; leaving the page with answers on it asks first. */
+async function onBrowserBack() {
+  const open = document.querySelector('dialog[open]');
+  if (open) {
+    open.dispatchEvent(new Event('cancel', { cancelable: true }));
+    return true;
+  }
+  if (!app.engine) return false;
+  switch (app.screen) {
+    case 'question':
+      if (app.interview.screens.length <= 1 && hasAnswers(app.interview) && !await confirmLoss('confirm.restart')) return true;
+      onBack();
+      return true;
+    case 'review':
+      if (app.reviewFrom === 'result') onShowResults();
+      else showQuestions();
+      return true;
+    case 'result':
+      if (app.interview?.screens.length > 0) {
+        app.interview = reopenScreen(app.interview);
+        showQuestions();
+      } else {
+        show('start');
+      }
+      return true;
+    case 'library':
+      show(app.returnTo);
+      return true;
+    default:
+      if (hasPersonData() && !await confirmLoss('confirm.leave')) return true;
+      return false;
+  }
+}
+
+// ---- clinic tablet (kiosk) --------------------------------------------------------------------
+
+function kioskMinutes() {
+  return Math.max(0.01, Number(app.settings.idle_timeout_minutes) || 5);
+}
+
+function kioskOptions() {
+  let still = null;
+  return {
+    enabled: Boolean(app.settings.kiosk),
+    idleMs: kioskMinutes() * 60000,
+    warnMs: Math.max(1, Number(app.settings.kiosk_warning_seconds) || 30) * 1000,
+    // The emergency advice stays until someone acts on it; an empty start screen has nothing to erase.
+    hold: () => app.screen === 'result' && app.assessment?.triage === 'emergency',
+    empty: () => !hasPersonData() && app.screen === 'start',
+    // A clinician reading a result gets three idle times, then it is erased like every other.
+    idleFactor: () => (app.screen === 'result' && app.interview?.audience === 'clinician' ? 3 : 1),
+    warn: ({ seconds, stay, erase }) => {
+      still = showStillThere({ t, seconds, onStay: stay, onErase: erase });
+      return still;
+    },
+  };
+}
+
+/** Staff switch the clinic tablet mode by pressing and holding the title, then confirming. */
+function setupStaffGesture() {
+  const title = document.querySelector('.brand');
+  if (!title) return;
+  onLongPress(title, async () => {
+    if (document.querySelector('dialog[open]')) return;
+    const enabled = app.guards.enabled();
+    if (!await confirmKioskSwitch({ t, enabled, minutes: kioskMinutes() })) return;
+    app.guards.setKiosk(!enabled, kioskMinutes() * 60000);
+    document.body.classList.toggle('kiosk', !enabled);
+    if (app.screen === 'start') render();
+  });
+  document.body.classList.toggle('kiosk', app.guards.enabled());
+}
+
+async function onShare() {
+  try {
+    await navigator.share({ title: t('print.title'), text: summaryText(shareContext()) });
+  } catch {
+    // Cancelled, or not allowed here: nothing left the device.
+  }
+}
+
+function shareContext() {
+  return { ...kbContext(), interview: app.interview, assessment: app.assessment, emergencyNumber: app.emergencyNumber, regionName };
 }
 
 // ---- start-up -------------------------------------------------------------------------------
@@ -552,18 +720,15 @@ async function boot() {
   fallback.hidden = true;
   app.screen = 'start';
   app.started = true;
+  installBackGuard({ onBack: onBrowserBack });
   render();
   document.body.classList.add('ready');
   performance.mark('symcheck-ready');  // read by scripts/bench.mjs: navigation to a usable start
   engineStatus('');
   startEngineAfterFirstScreen();
 
-  const kiosk = {
-    enabled: Boolean(app.settings.kiosk),
-    idleMs: Math.max(0.01, Number(app.settings.idle_timeout_minutes) || 5) * 60000,
-    paused: () => app.screen === 'result' && app.interview?.audience === 'clinician',
-  };
-  installPrivacyGuards({ reset: resetAll, kiosk });
+  app.guards = installPrivacyGuards({ reset: resetAll, kiosk: kioskOptions() });
+  setupStaffGesture();
   // Offline use once the engine has loaded (its precaching never competes with the first screen or
   // the engine). A new version may take over only while nothing of a person is on screen, in any tab.
   app.engineReady.catch(() => {}).then(() => {

@@ -31,6 +31,28 @@ const SHAPES = {
   left_groin: { type: 'ellipse', cx: 120, cy: 200, rx: 18, ry: 15 },
 };
 
+// Where each region's name is written on the figure (the centre of its shape).
+const LABEL_AT = {
+  left_buttock: [66, 186], right_buttock: [134, 186],
+  back_of_left_thigh: [74, 266], back_of_right_thigh: [126, 266],
+};
+
+function labelPoint(id) {
+  if (LABEL_AT[id]) return LABEL_AT[id];
+  const g = SHAPES[id];
+  return g.type === 'rect' ? [g.x + g.width / 2, g.y + g.height / 2] : [g.cx, g.cy];
+}
+
+/** The region's short name written on it (one word a line), for sighted people; the control keeps its full name. */
+function regionLabel(id, t) {
+  const words = (t(`region_short.${id}`) || t(`region.${id}`)).split(/\s+/);
+  const [x, y] = labelPoint(id);
+  const lineHeight = 7.5;
+  const top = y - ((words.length - 1) * lineHeight) / 2;
+  return s('text', { class: 'region-label', x, y: top, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'aria-hidden': 'true' },
+    words.map((word, i) => s('tspan', { x, y: top + i * lineHeight }, word)));
+}
+
 // Drawing order: large regions first, so the small ones lie on top and stay reachable.
 const ORDER = [
   'left_buttock', 'right_buttock', 'back_of_left_thigh', 'back_of_right_thigh', 'left_lower_leg', 'right_lower_leg',
@@ -122,7 +144,7 @@ export function createBodyDiagram({ regions, t, marked, view = 'back', onChange 
             }
           },
         },
-      }, shape(id), hatchShape(id, hatchId));
+      }, shape(id), hatchShape(id, hatchId), regionLabel(id, t));
       controls.set(id, control);
       regionLayer.append(control);
     }

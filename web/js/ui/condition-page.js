@@ -7,25 +7,56 @@ import { h } from './dom.js';
 export function citation(source, t) {
   if (!source) return '';
   const kind = t(`source.kind.${source.kind}`) || source.kind;
-  const year = source.year ?? t('source.no_year');
-  const parts = [`${source.authors} (${year}). ${source.title}.`];
-  if (source.journal) parts.push(`${source.journal}.`);
+  const year = Number.isInteger(source.year) ? source.year : t('source.no_year');
+  const authors = cleanField(source.authors);
+  const parts = [`${authors ? `${authors} ` : ''}(${year}). ${cleanField(source.title)}.`];
+  const journal = cleanField(source.journal);
+  if (journal) parts.push(`${journal}.`);
   parts.push(`[${kind}]`);
   return parts.join(' ');
 }
 
-/** A short source label for the "why" list: "guideline, NICE CKS, 2024". */
-export function shortSource(source, t) {
-  if (!source) return '';
-  const kind = t(`source.kind.${source.kind}`) || source.kind;
-  return [kind, source.journal || source.authors, source.year].filter((x) => x !== undefined && x !== null && x !== '').join(', ');
+// Bibliographic fields the evidence review could not fill hold notes such as "authors not captured":
+// such a note is never shown as if it were a name or a journal.
+const NOT_CAPTURED = /not captured/i;
+
+function cleanField(text) {
+  if (typeof text !== 'string') return '';
+  const cleaned = text.replace(/\s*\([^)]*not captured[^)]*\)/gi, '').trim();
+  return NOT_CAPTURED.test(cleaned) ? '' : cleaned;
 }
 
-export function reviewLine({ status, lastReviewed, reviewer }, t, formatDate) {
-  const statusText = t(`review.status.${status}`, { reviewer }) || status;
-  return lastReviewed
-    ? t('review.line', { status: statusText, date: formatDate(lastReviewed) })
-    : statusText;
+/** "Bell DA, et al." from "Bell DA, Collie D, Statham PF" (first author, then et al.). */
+function shortAuthors(authors) {
+  const cleaned = cleanField(authors).replace(/,?\s*et al\.?$/i, '');
+  if (!cleaned) return '';
+  const names = cleaned.split(/,\s*/);
+  return names.length > 1 ? `${names[0]}, et al.` : names[0];
+}
+
+/** A citation for the "why" list: "Bell DA, et al. (2007). Title." (author, year, title; no placeholders). */
+export function shortSource(source) {
+  if (!source) return '';
+  const authors = shortAuthors(source.authors);
+  const year = Number.isInteger(source.year) ? `(${source.year})` : '';
+  const title = cleanField(source.title).replace(/[.\s]+$/, '');
+  const head = [authors, year].filter(Boolean).join(' ');
+  return [head && `${head}.`, title && `${title}.`].filter(Boolean).join(' ').replace(/\.\./g, '.');
+}
+
+/**
+ * The review status of a condition's entry. A draft says when its content was last updated (the
+ * knowledge base's latest date), never "last reviewed"; a signed entry names its reviewer and date.
+ */
+export function reviewLine({ status, lastReviewed, reviewer }, t, formatDate, contentDate) {
+  const signed = (status === 'reviewed' || status === 'approved') && reviewer;
+  if (signed) {
+    return lastReviewed
+      ? t('review.signed_line', { status: t(`review.status.${status}`, { reviewer }), date: formatDate(lastReviewed) })
+      : t(`review.status.${status}`, { reviewer });
+  }
+  const date = contentDate ?? lastReviewed;
+  return date ? t('review.draft_line', { date: formatDate(date) }) : t('review.status.draft');
 }
 
 /**
@@ -49,6 +80,6 @@ export function renderConditionPage(conditionId, ctx) {
     children.push(h(`h${level}`, { class: 'page-heading' }, t('page.sources')));
     children.push(h('ul', { class: 'sources' }, page.sources.map((id) => h('li', {}, citation(texts.source(id), t)))));
   }
-  children.push(h('p', { class: 'review' }, reviewLine(texts.review(conditionId), t, ctx.formatDate)));
+  children.push(h('p', { class: 'review' }, reviewLine(texts.review(conditionId), t, ctx.formatDate, texts.reviewSummary().latest)));
   return h('div', { class: 'condition-page' }, children);
 }

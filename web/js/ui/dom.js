@@ -52,10 +52,21 @@ export function clear(el) {
 }
 
 let idCounter = 0;
+/** The counter in letters (a, b, … z, ba, …): ids hold no digits, so no id looks like an age or an answer. */
+function letters(n) {
+  let out = '';
+  let k = n;
+  do {
+    out = String.fromCharCode(97 + (k % 26)) + out;
+    k = Math.floor(k / 26);
+  } while (k > 0);
+  return out;
+}
+
 /** A unique id for aria-labelledby / aria-describedby links. */
 export function uid(prefix = 'id') {
   idCounter += 1;
-  return `${prefix}-${idCounter}`;
+  return `${prefix}-${letters(idCounter)}`;
 }
 
 /** Moves focus to `el` without scrolling jumps beyond bringing it into view. */

@@ -27,7 +27,10 @@ export function renderLibraryScreen(ctx) {
     const item = h('li', { class: 'library-item' },
       h('details', {},
         h('summary', {}, h('span', { class: 'library-name' }, name),
-          audience === 'clinician' && texts.icd10(id) ? h('span', { class: 'icd10' }, ` ${t('condition.icd10', { code: texts.icd10(id) })}`) : null),
+          audience === 'clinician' && texts.icd10(id) ? h('span', { class: 'icd10' }, ` ${t('condition.icd10', { code: texts.icd10(id) })}`) : null,
+          // The state of each entry at a glance: draft, or reviewed / approved by a named clinician.
+          h('span', { class: `review-state review-state-${texts.review(id).status}`, 'data-review-state': texts.review(id).status },
+            t(`review.state.${texts.review(id).status}`) || texts.review(id).status)),
         renderConditionPage(id, { ...ctx, headingLevel: 3 })));
     return { item, haystack, name };
   }).sort((a, b) => a.name.localeCompare(b.name, lang));

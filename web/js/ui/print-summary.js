@@ -14,11 +14,8 @@ export function renderPrintSummary(ctx) {
   const { t, texts, lang, audience, interview, assessment } = ctx;
   const level = assessment.triage;
   const answerText = (value) => t(`answer.${value}`);
-  const rows = [
-    ...interview.initial.present.map((finding) => ({ finding, value: 'yes' })),
-    ...interview.initial.absent.map((finding) => ({ finding, value: 'no' })),
-    ...givenAnswers(interview),
-  ];
+  // What the person said; the diagram's marks are listed once, as regions (never as implied questions).
+  const rows = givenAnswers(interview);
   // Two answers a line, so that a dozen screens of answers still fit on one page.
   const cells = ({ finding, value }) => [
     h('td', {}, texts.question(finding, lang, audience) || t('text.missing')),
@@ -64,7 +61,9 @@ export function renderPrintSummary(ctx) {
         h('th', { scope: 'col' }, t('print.question')), h('th', { scope: 'col' }, t('print.answer')),
         h('th', { scope: 'col' }, t('print.question')), h('th', { scope: 'col' }, t('print.answer')))),
       h('tbody', {}, answers)),
-    h('h3', {}, t('result.safety_net.title')),
-    h('p', {}, t('safety_net')),
-    h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber })));
+    // On an emergency the advice above is the one instruction; the "if it gets worse" list would contradict it.
+    level === 'emergency' ? null : [
+      h('h3', {}, t('result.safety_net.title')),
+      h('p', {}, t('safety_net')),
+      h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber }))]);
 }

@@ -133,7 +133,7 @@ function addSomethingElse(ctx) {
  * ctx: {t, stem, exam (bool: a clinician examination item is on the screen), number, estimate,
  *       items: [{finding, text, answer}], added: [finding ids], questionText(id),
  *       candidates(): [{finding, text}], onAnswer(finding, value), onAdd(finding) -> added | null,
- *       onRemove(finding) -> added | null, onNext(), onBack(), onShowResults(), onNewPatient()}
+ *       onRemove(finding) -> added | null, onNext(), onBack(), onShowResults(), onReview(), onNewPatient()}
  */
 export function renderQuestionScreen(ctx) {
   const { t } = ctx;
@@ -155,6 +155,7 @@ export function renderQuestionScreen(ctx) {
       h('button', { type: 'button', class: 'primary next', on: { click: ctx.onNext } }, t('question.next'))),
     h('div', { class: 'actions secondary-actions' },
       h('button', { type: 'button', on: { click: ctx.onShowResults } }, t('question.show_results')),
+      ctx.onReview ? h('button', { type: 'button', on: { click: ctx.onReview } }, t('review.open')) : null,
       h('button', { type: 'button', class: 'quiet', on: { click: ctx.onNewPatient } }, t('action.new_patient'))));
 }
 

@@ -4,6 +4,8 @@
 
 import { h, uid } from './dom.js';
 import { renderConditionPage, shortSource, reviewLine } from './condition-page.js';
+import { givenAnswers } from '../interview-state.js';
+import { renderNextSteps } from './next-steps.js';
 
 const SHOWN = 5;
 
@@ -29,59 +31,100 @@ function answerLabel(answer, t) {
   return answer === 'present' ? t('answer.yes') : t('answer.no');
 }
 
-function whyList(explanation, ctx) {
-  const { t, texts, lang, audience } = ctx;
-  const items = explanation.evidence
-    .filter((e) => e.llr !== 0)
-    .map((e) => {
-      const raised = e.llr > 0;
-      const question = texts.question(e.finding, lang, audience) || t('text.missing');
-      const sources = (Array.isArray(e.source) ? e.source : [])
-        .map((id) => shortSource(texts.source(id), t)).filter(Boolean);
-      const basis = [];
-      if (sources.length > 0) basis.push(sources.join('; '));
-      if (e.estimate === true) {
-        const reason = audience === 'clinician' ? texts.estimateReason(explanation.condition, e.finding) : '';
-        basis.push(reason ? t('why.estimate_reason', { reason }) : t('why.estimate'));
-      }
-      return h('li', { class: raised ? 'why-raised' : 'why-lowered' },
-        h('span', { class: 'why-direction' },
-          h('span', { 'aria-hidden': 'true' }, raised ? '▲ ' : '▼ '),
-          raised ? t('why.raised') : t('why.lowered')),
-        ' ',
-        h('span', { class: 'why-question' }, t('why.answer', { question, answer: answerLabel(e.answer, t) })),
-        basis.length > 0 ? h('span', { class: 'why-source' }, t('why.source', { source: basis.join(' · ') })) : null);
-    });
-  if (items.length === 0) return h('p', {}, t('why.none'));
-  return h('ul', { class: 'why-list' }, items);
+/** "Clinical estimate: reason" in the knowledge base is shown once, not "clinical estimate: clinical estimate: …". */
+function estimateReason(reason) {
+  return reason.replace(/^\s*clinical estimate\s*[:\-–]\s*/i, '').trim();
 }
 
-function causeItem({ condition, probability }, ctx) {
+function basisOf(entries, ctx, condition) {
+  const { t, texts, audience } = ctx;
+  const sources = [...new Set(entries.flatMap((e) => (Array.isArray(e.source) ? e.source : [])))]
+    .map((id) => shortSource(texts.source(id))).filter(Boolean);
+  const parts = [...sources];
+  if (entries.some((e) => e.estimate === true)) {
+    const reasons = audience === 'clinician'
+      ? [...new Set(entries.filter((e) => e.estimate === true).map((e) => estimateReason(texts.estimateReason(condition, e.finding) ?? '')).filter(Boolean))]
+      : [];
+    parts.push(reasons.length > 0 ? t('why.estimate_reason', { reason: reasons.join('; ') }) : t('why.estimate'));
+  }
+  return parts.length > 0 ? [t('why.source', { source: parts.join(' ') })] : [];
+}
+
+function whyItem(raised, text, basis, t) {
+  return h('li', { class: raised ? 'why-raised' : 'why-lowered' },
+    h('span', { class: 'why-direction' },
+      h('span', { 'aria-hidden': 'true' }, raised ? '▲ ' : '▼ '),
+      raised ? t('why.raised') : t('why.lowered')),
+    ' ',
+    h('span', { class: 'why-question' }, text),
+    basis.length > 0 ? basis.map((b) => h('span', { class: 'why-source' }, b)) : null);
+}
+
+/**
+ * Only what the person said or marked: the diagram's marks once, as "You marked …" (the sides it
+ * implies are never shown as questions), each answer given on a screen, each pick of the search.
+ */
+function whyList(explanation, ctx) {
+  const { t, texts, lang, audience, interview } = ctx;
+  const fromDiagram = new Set([...interview.initial.present, ...interview.initial.absent]);
+  const given = new Map(givenAnswers(interview).map((a) => [a.finding, a.value]));
+  const added = new Set(interview.added);
+  const evidence = explanation.evidence.filter((e) => e.llr !== 0);
+  const items = [];
+  const marks = evidence.filter((e) => fromDiagram.has(e.finding) && !given.has(e.finding));
+  const markLlr = marks.reduce((sum, e) => sum + e.llr, 0);
+  if (marks.length > 0 && markLlr !== 0 && interview.marked.length > 0) {
+    const regions = interview.marked.map((id) => t(`region.${id}`)).join(', ');
+    items.push({ weight: Math.abs(markLlr), node: whyItem(markLlr > 0, t('why.marked', { regions }), basisOf(marks, ctx, explanation.condition), t) });
+  }
+  for (const e of evidence) {
+    if (!given.has(e.finding) || fromDiagram.has(e.finding)) continue;
+    const question = texts.question(e.finding, lang, audience) || t('text.missing');
+    const text = added.has(e.finding)
+      ? t('why.told', { question })
+      : t('why.answer', { question, answer: answerLabel(e.answer, t) });
+    items.push({ weight: Math.abs(e.llr), node: whyItem(e.llr > 0, text, basisOf([e], ctx, explanation.condition), t) });
+  }
+  if (items.length === 0) return h('p', {}, t('why.none'));
+  items.sort((a, b) => b.weight - a.weight);
+  return h('ul', { class: 'why-list' }, items.map((i) => i.node));
+}
+
+/** "About 25 in 100 people with these answers": the probability in plain words. */
+function inHundred(probability, t) {
+  const n = Math.round(probability * 100);
+  if (n < 1) return t('result.in_100_less');
+  return t('result.in_100', { n });
+}
+
+function causeItem({ condition, probability }, ctx, rank) {
   const { t, texts, lang, audience } = ctx;
   const name = texts.conditionName(condition, lang, audience) || t('text.missing');
   const explanation = ctx.assessment.explanations.find((e) => e.condition === condition);
   const percent = ctx.formatPercent(probability);
+  const nameId = uid('cause');
   const head = h('div', { class: 'cause-head' },
-    h('h4', { class: 'cause-name' }, name),
+    h('h4', { class: 'cause-name', id: nameId }, name),
     audience === 'clinician' && texts.icd10(condition)
       ? h('span', { class: 'icd10' }, t('condition.icd10', { code: texts.icd10(condition) }))
       : null);
   const probabilityRow = h('div', { class: 'cause-probability' },
     h('span', { class: 'probability-text' }, t('result.probability', { percent })),
-    h('meter', { class: 'probability-bar', min: 0, max: 1, value: probability, 'aria-hidden': 'true' }));
+    h('meter', { class: 'probability-bar', min: 0, max: 1, value: probability, 'aria-hidden': 'true' }),
+    h('span', { class: 'probability-plain' }, inHundred(probability, t)));
   const details = [];
-  if (explanation) {
-    details.push(h('details', { class: 'why' },
-      h('summary', {}, t('why.title')),
-      whyList(explanation, ctx)));
-  }
+  // Every listed cause has its reasons (the engine explains the causes shown first); a cause beyond
+  // them says that its place comes from how common it is.
+  details.push(h('details', { class: 'why' },
+    h('summary', {}, t('why.title'), h('span', { class: 'visually-hidden' }, ` (${name})`)),
+    explanation ? whyList(explanation, ctx) : h('p', {}, t('why.none'))));
   details.push(h('details', { class: 'about' },
     h('summary', {}, t('condition.about', { name })),
     renderConditionPage(condition, { ...ctx, headingLevel: 5 })));
-  return h('li', { class: 'cause', 'data-condition': condition },
+  return h('li', { class: 'cause', 'data-condition': condition, 'data-rank': rank, 'aria-labelledby': nameId },
     head,
     probabilityRow,
-    h('p', { class: 'review small' }, reviewLine(texts.review(condition), t, ctx.formatDate)),
+    h('p', { class: 'review small' }, reviewLine(texts.review(condition), t, ctx.formatDate, texts.reviewSummary().latest)),
     details);
 }
 
@@ -115,19 +158,20 @@ export function renderResultScreen(ctx) {
   const children = [h('h2', { id: headingId, class: 'screen-title', tabindex: -1 }, t('result.title'))];
   children.push(triageBanner(level, ctx));
 
-  if (assessment.red_flags.length > 0) {
-    children.push(h('div', { class: 'red-flags' },
-      h('h3', {}, t('result.red_flags')),
-      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, texts.question(f, lang, audience) || t('text.missing'))))));
-  }
-  // What the fired red-flag rules point to leads (FORMAT.md must_rule_out): with few answers it may
-  // rank low in the differential, yet it is why the advice is what it is.
+  // What the fired red-flag rules point to leads, right under the one instruction (FORMAT.md
+  // must_rule_out): with few answers it may rank low in the differential, yet it is why the advice
+  // is what it is.
   const mustRuleOut = mustRuleOutItems(assessment, ctx);
   if (mustRuleOut.length > 0) {
     children.push(h('div', { class: 'must-rule-out' },
       h('h3', {}, t('result.must_rule_out')),
       h('p', {}, t('result.must_rule_out_intro')),
       h('ul', {}, mustRuleOut)));
+  }
+  if (assessment.red_flags.length > 0) {
+    children.push(h('div', { class: 'red-flags' },
+      h('h3', {}, t('result.red_flags')),
+      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, t('result.red_flag_answer', { question: texts.question(f, lang, audience) || t('text.missing') }))))));
   }
   if (ctx.interview.age < 16) {
     children.push(h('p', { class: 'notice-box child' }, t('result.under16')));
@@ -142,34 +186,46 @@ export function renderResultScreen(ctx) {
       h('ul', { class: 'unanswered-list' }, open.map((f) => h('li', { 'data-finding-open': f }, texts.question(f, lang, audience) || t('text.missing')))),
       h('button', { type: 'button', class: 'primary', on: { click: ctx.onContinue } }, t('result.continue'))));
   }
-  children.push(h('div', { class: 'safety-net' },
-    h('h3', {}, t('result.safety_net.title')),
-    h('p', {}, t('safety_net')),
-    h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber }))));
-
-  const ranked = assessment.differential;
-  children.push(h('h3', { class: 'causes-title' }, t(mustRuleOut.length > 0 ? 'result.causes_other' : 'result.causes')));
-  children.push(h('p', { class: 'causes-intro' }, t('result.causes_intro')));
-  children.push(h('ol', { class: 'causes' }, ranked.slice(0, SHOWN).map((item) => causeItem(item, ctx))));
-  if (ranked.length > SHOWN) {
-    children.push(h('details', { class: 'more-causes' },
-      h('summary', {}, t('result.more_causes', { n: ranked.length - SHOWN })),
-      h('ol', { class: 'causes', start: SHOWN + 1 }, ranked.slice(SHOWN).map((item) => causeItem(item, ctx)))));
+  children.push(renderNextSteps(level, ctx));
+  // The generic "get help at once if …" list is for results that are not already an emergency: on an
+  // emergency it would contradict the one instruction ("if you develop" what the person has).
+  if (level !== 'emergency') {
+    children.push(h('div', { class: 'safety-net' },
+      h('h3', {}, t('result.safety_net.title')),
+      h('p', {}, t('safety_net')),
+      h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber }))));
   }
 
+  const ranked = assessment.differential;
+  const causesId = uid('causes-title');
+  const causes = [
+    h('h3', { class: 'causes-title', id: causesId }, t(mustRuleOut.length > 0 ? 'result.causes_other' : 'result.causes')),
+    h('p', { class: 'causes-intro' }, t(mustRuleOut.length > 0 ? 'result.causes_other_intro' : 'result.causes_intro')),
+    h('p', { class: 'causes-intro' }, t('result.in_100_explain')),
+    h('ol', { class: 'causes' }, ranked.slice(0, SHOWN).map((item, i) => causeItem(item, ctx, i + 1))),
+  ];
+  if (ranked.length > SHOWN) {
+    causes.push(h('details', { class: 'more-causes' },
+      h('summary', {}, t('result.more_causes', { n: ranked.length - SHOWN })),
+      h('ol', { class: 'causes', start: SHOWN + 1 }, ranked.slice(SHOWN).map((item, i) => causeItem(item, ctx, SHOWN + i + 1)))));
+  }
+  children.push(h('div', { class: 'causes-block', role: 'group', 'aria-labelledby': causesId }, causes));
+
   const summary = texts.reviewSummary();
-  children.push(h('p', { class: 'review-summary' }, t('result.review_summary', {
+  children.push(h('p', { class: 'review-summary' }, t(summary.reviewed === 0 ? 'result.review_none' : 'result.review_summary', {
     reviewed: summary.reviewed, total: summary.total, date: summary.latest ? ctx.formatDate(summary.latest) : '—',
   })));
 
-  const actions = [h('button', { type: 'button', on: { click: ctx.onPrint } }, t('result.print'))];
-  if (audience === 'clinician') {
-    actions.push(h('button', { type: 'button', on: { click: ctx.onDownloadFhir } }, t('result.download_fhir')));
-  }
+  const actions = [];
+  if (ctx.onReview) actions.push(h('button', { type: 'button', on: { click: ctx.onReview } }, t('review.open')));
+  if (ctx.canShare) actions.push(h('button', { type: 'button', on: { click: ctx.onShare } }, t('result.share')));
+  actions.push(h('button', { type: 'button', on: { click: ctx.onPrint } }, t('result.print')));
+  actions.push(h('button', { type: 'button', on: { click: ctx.onDownloadFhir } }, t('result.download_fhir')));
   if (ctx.canChange) {
     actions.push(h('button', { type: 'button', on: { click: ctx.onChangeLast } }, t('result.change_last')));
   }
   actions.push(h('button', { type: 'button', class: 'primary', on: { click: ctx.onNewPatient } }, t('action.new_patient')));
+  children.push(h('p', { class: 'small on-device' }, t('result.on_device')));
   children.push(h('div', { class: 'actions result-actions' }, actions));
 
   return h('section', { class: 'screen screen-result', 'aria-labelledby': headingId, 'data-triage': level }, children);

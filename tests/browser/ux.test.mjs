@@ -1,0 +1,354 @@
+// The results a frightened person reads, the answers review, the browser's Back, next steps, the
+// clinic tablet, the start screen and the review status (ux-review-1), at phone (390x844), tablet
+// (820x1180) and 320 px with 200 % text, in English and Spanish; axe on the new screens; the
+// screenshots build/ux-*.png.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  serve, launch, openApp, start, fillStart, question, questionFor, answerQuestion, answerScreen, answerUntilResult, result,
+  screenFindings, waitReady, EN, ES, ROOT, REGIONS,
+} from './helpers.mjs';
+
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 820, height: 1180 };
+const NARROW = { width: 320, height: 640 };
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const SAFE = /^(neuro|systemic|history\.cancer|local\.buttock_tense|local\.dark_urine|vascular\.leg_cold|local\.|skin\.|trauma\.|vascular\.)/;
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server?.stop());
+
+async function axe(page, label) {
+  await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+}
+
+const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(ROOT, 'build', `ux-${name}.png`), fullPage });
+
+async function emergencyResult(page, S = EN) {
+  await start(page, { age: 45, sex: 'Male', regions: ['Lower back', 'Left buttock'] });
+  await questionFor(page, 'neuro.saddle_numbness').waitFor();
+  await questionFor(page, 'neuro.saddle_numbness').getByRole('radio', { name: S['answer.yes'], exact: true }).click();
+  await result(page, S['result.title']).waitFor();
+}
+
+async function noHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
+}
+
+for (const viewport of [PHONE, TABLET]) {
+  test(`emergency result: the danger leads, one instruction, no contradicting safety net (${viewport.width}px)`, async () => {
+    const browser = await launch({ viewport });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      await emergencyResult(page);
+      const region = result(page);
+      assert.equal(await region.getAttribute('data-triage'), 'emergency');
+      const order = await region.evaluate((el) => {
+        const pos = (sel) => [...el.querySelectorAll('*')].indexOf(el.querySelector(sel));
+        return { banner: pos('.triage-banner'), must: pos('[data-must-rule-out]'), causes: pos('[data-condition]'), causesTitle: pos('.causes-title') };
+      });
+      assert.ok(order.banner < order.must && order.must < order.causesTitle && order.causesTitle < order.causes, JSON.stringify(order));
+      assert.equal(await region.locator('.causes-title').textContent(), EN['result.causes_other']);
+      // One instruction: call now; what not to do; nothing "if you develop".
+      const text = await region.innerText();
+      assert.ok(!text.includes(EN.safety_net), 'no generic safety net on an emergency');
+      assert.ok(!/if you develop|if any of these happen/i.test(text));
+      assert.ok(text.includes(EN['next.emergency.not']));
+      assert.equal(await region.locator('a[href^="tel:"]').first().isVisible(), true);
+      assert.equal(await region.locator('[data-unanswered-safety-checks]').count(), 0);
+      await shot(page, viewport === PHONE ? 'emergency' : 'emergency-tablet', true);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+for (const lang of ['en', 'es']) {
+  test(`self-care result: Why lists what the person said, citations read as citations, plain numbers (${lang})`, async () => {
+    const S = lang === 'en' ? EN : ES;
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+      await page.getByRole('radio', { name: S['start.audience.patient'], exact: true }).check();
+      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('34');
+      await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
+      await page.getByRole('button', { name: S['region.right_buttock'], exact: true }).click();
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'], nextName: S['question.next'] });
+      const region = result(page, S['result.title']);
+      const causes = region.locator('ol.causes > [data-condition]');
+      assert.ok(await causes.count() >= 5);
+      // Every listed cause has a Why, incl. causes 4 and 5, and a plain "about N in 100".
+      for (let i = 0; i < 5; i += 1) {
+        const cause = causes.nth(i);
+        assert.equal(await cause.locator('details.why').count(), 1, `cause ${i + 1} has a why`);
+        assert.match(await cause.locator('.probability-plain').textContent(), lang === 'en' ? /in 100 people/ : /de cada 100/);
+      }
+      await page.locator('details.why > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+      const why = (await region.locator('details.why').allInnerTexts()).join('\n');
+      assert.ok(!/not captured|clinical estimate: clinical estimate|Is the pain right in the middle|one side only/i.test(why), why);
+      assert.ok(why.includes(S['why.marked'].replace(' {regions}.', '')), 'the diagram as You marked');
+      // Direction is not red.
+      const colour = await region.locator('.why-direction').first().evaluate((el) => getComputedStyle(el).color);
+      assert.equal(colour, 'rgb(27, 27, 27)');
+      // Review status: draft with the content date, not "last reviewed".
+      const review = await region.locator('.review').first().textContent();
+      assert.ok(review.startsWith(lang === 'en' ? 'Draft, not yet reviewed by a clinician; content updated' : 'Borrador'), review);
+      // Next steps for the level.
+      const level = await region.getAttribute('data-triage');
+      assert.ok(await region.locator(`[data-next-steps="${level}"]`).isVisible());
+      if (lang === 'en') {
+        await causes.first().locator('details.why > summary').scrollIntoViewIfNeeded();
+        await shot(page, 'selfcare-why', true);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('citations: author (year) title, never placeholders', async () => {
+  const { shortSource, citation } = await import('../../web/js/ui/condition-page.js');
+  const t = (k) => ({ 'source.kind.research': 'research', 'source.no_year': 'year unknown' }[k] ?? '');
+  assert.equal(shortSource({ authors: 'Bell DA, Collie D, Statham PF', year: 2007, title: 'Cauda equina syndrome' }), 'Bell DA, et al. (2007). Cauda equina syndrome.');
+  assert.equal(shortSource({ authors: 'Authors not captured', year: 2015, title: 'A case report' }), '(2015). A case report.');
+  const c = citation({ kind: 'research', authors: 'UK review (authors not captured)', year: null, title: 'T', journal: 'abstract only (journal not captured)' }, t);
+  assert.ok(!/captured/.test(c), c);
+});
+
+for (const lang of ['en', 'es']) {
+  test(`answers review: every answer listed by screen, any one changed, before and after the result (${lang})`, async () => {
+    const S = lang === 'en' ? EN : ES;
+    const browser = await launch({ viewport: TABLET });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('40');
+      await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
+      await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await question(page).first().waitFor();
+      const first = await screenFindings(page);
+      await answerScreen(page, () => S['answer.no'], { nextName: S['question.next'], resultName: S['result.title'] });
+      await question(page).first().waitFor();
+      // Before the result.
+      await page.getByRole('button', { name: S['review.open'], exact: true }).click();
+      const review = page.getByRole('region', { name: S['review.title'], exact: true });
+      await review.waitFor();
+      for (const f of first) assert.ok(await review.locator(`[data-review-finding="${f}"] input[value="no"]`).isChecked(), f);
+      await axe(page, `review ${lang}`);
+      // Change one answer (Don't know), back to the questions, then to the result and review again.
+      const changed = first.find((f) => !/^neuro|^systemic/.test(f)) ?? first.at(-1);
+      await review.locator(`[data-review-finding="${changed}"]`).getByRole('radio', { name: S['answer.dont_know'], exact: true }).check();
+      await page.getByRole('button', { name: S['review.to_questions'], exact: true }).click();
+      await question(page).first().waitFor();
+      await page.getByRole('button', { name: S['question.show_results'], exact: true }).click();
+      await result(page, S['result.title']).waitFor();
+      await page.getByRole('button', { name: S['review.open'], exact: true }).click();
+      await review.waitFor();
+      assert.ok(await review.locator(`[data-review-finding="${changed}"] input[value="dont_know"]`).isChecked());
+      if (lang === 'en') await shot(page, 'review', true);
+      await page.getByRole('button', { name: S['review.to_result'], exact: true }).click();
+      await result(page, S['result.title']).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test("the browser's Back moves back a screen; history holds no answers; leaving asks first", async () => {
+  const browser = await launch({ viewport: PHONE });
+  try {
+    const { page, errors } = await openApp(browser.context, server.origin);
+    const length = await page.evaluate(() => history.length);
+    await start(page, { age: 61, sex: 'Female', regions: ['Tailbone'] });
+    await question(page).first().waitFor();
+    await answerScreen(page, () => 'No');
+    await page.getByText(/^Screen 2 of about \d+$/).waitFor();
+    await page.goBack();
+    await page.getByText(/^Screen 1 of about \d+$/).waitFor();
+    // The screen's answers are kept.
+    const findings = await screenFindings(page);
+    assert.ok(await questionFor(page, findings[0]).getByRole('radio', { name: 'No', exact: true }).isChecked());
+    const state = await page.evaluate(() => ({ state: JSON.stringify(history.state), url: location.href, length: history.length }));
+    assert.equal(state.url, `${server.origin}/`);
+    assert.ok(!/61|female|neuro|Tailbone|tailbone/i.test(state.state), state.state);
+    assert.equal(state.length, length, 'the number of entries never grows');
+    // Back from the first screen with answers: a confirm step; Keep stays.
+    await page.goBack();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: EN['confirm.keep'], exact: true }).click();
+    await page.getByText(/^Screen 1 of about \d+$/).waitFor();
+    // New patient on an unfinished interview asks first.
+    await page.getByRole('button', { name: 'New patient', exact: true }).click();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: EN['confirm.new_patient.yes'], exact: true }).click();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('next steps: deployment services with links for the emergency number in use, nothing fetched', async () => {
+  const browser = await launch({ viewport: PHONE });
+  const requests = [];
+  browser.context.on('request', (r) => requests.push(r.url()));
+  try {
+    const { page, errors } = await openApp(browser.context, server.origin, { url: '/?emergency=999' });
+    await start(page, { age: 34, sex: 'Female', regions: ['Right buttock'] });
+    await answerUntilResult(page, () => 'No');
+    const steps = result(page).locator('[data-next-steps]');
+    assert.ok(await steps.isVisible());
+    assert.equal(await steps.locator('a[href="tel:111"]').count(), 1);
+    assert.equal(await steps.locator('a[href="https://111.nhs.uk/"]').count(), 1);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin)), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('clinic tablet: staff long-press, countdown, emergency kept, clinician result reset, top of page after', async () => {
+  const browser = await launch({ viewport: TABLET });
+  try {
+    // Idle 0.3 minutes (18 s): the countdown takes its last quarter (4.5 s).
+    let { page, errors } = await openApp(browser.context, server.origin, { url: '/?idle=0.3' });
+    // Staff gesture: press and hold the title, then confirm.
+    const title = page.locator('.brand');
+    const box = await title.boundingBox();
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(2300);
+    await page.mouse.up();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: EN['kiosk.turn_on'], exact: true }).click();
+    await page.locator('[data-kiosk="on"]').waitFor();
+    await axe(page, 'kiosk start');
+    // Countdown before the reset (idle 3 s: the warning in the last 0.75 s).
+    await start(page, { age: 52, sex: 'Male', regions: ['Left buttock'] });
+    await question(page).first().waitFor();
+    await page.locator('[data-countdown]').waitFor({ timeout: 20000 });
+    await shot(page, 'kiosk-countdown');
+    await axe(page, 'kiosk countdown');
+    await page.getByRole('button', { name: EN['kiosk.stay'], exact: true }).click();
+    assert.equal(await question(page).count() > 0, true, 'still here keeps the answers');
+    assert.deepEqual(errors, []);
+    // A short idle time for the rest (3 s, the countdown in its last 0.75 s).
+    ({ page, errors } = await openApp(browser.context, server.origin, { url: '/?kiosk=1&idle=0.05' }));
+    await start(page, { age: 52, sex: 'Male', regions: ['Left buttock'] });
+    await question(page).first().waitFor();
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => !document.querySelector('[data-finding]'), null, { timeout: 8000 });
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'at the top after the reset');
+    assert.ok(await page.locator('.lang-switch').isVisible());
+    // The emergency screen is never wiped by idleness.
+    await emergencyResult(page);
+    await page.waitForTimeout(4500);
+    assert.equal(await result(page).getAttribute('data-triage'), 'emergency');
+    await page.getByRole('button', { name: 'New patient', exact: true }).click();
+    await waitReady(page);
+    // A clinician result is reset too (after three idle times).
+    await start(page, { audience: 'Clinician', age: 52, sex: 'Male', regions: ['Left buttock'] });
+    await answerScreen(page, () => 'No');
+    await page.getByRole('button', { name: 'Show results', exact: true }).click();
+    await result(page).waitFor();
+    await result(page).waitFor({ state: 'detached', timeout: 15000 });
+    await waitReady(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+for (const lang of ['en', 'es']) {
+  test(`start: regions labelled on the diagram, the emergency line, all errors at once (${lang})`, async () => {
+    const S = lang === 'en' ? EN : ES;
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+      for (const view of ['back', 'front']) {
+        await page.getByRole('button', { name: S[`diagram.view_${view}`], exact: true }).click();
+        for (const r of REGIONS.filter((x) => x.view === view)) {
+          const label = await page.locator(`[data-region="${r.id}"] .region-label`);
+          assert.ok(await label.isVisible(), r.id);
+          assert.equal((await label.textContent()).replace(/\s+/g, ''), S[`region_short.${r.id}`].replace(/\s+/g, ''));
+        }
+      }
+      const startTop = await page.getByRole('button', { name: S['start.start'], exact: true }).evaluate((el) => el.getBoundingClientRect().top);
+      const line = page.locator('.emergency-first');
+      assert.ok(await line.evaluate((el, top) => el.getBoundingClientRect().top < top, startTop));
+      assert.match(await line.textContent(), /112|999|911/);
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      const visibleErrors = await page.locator('.field-error:not([hidden])').allTextContents();
+      assert.deepEqual(visibleErrors, [S['start.error.age'], S['start.error.sex']]);
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'age');
+      await axe(page, `start errors ${lang}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+for (const lang of ['en', 'es']) {
+  // Not yet passing: at 320 px with 200 % text the document is still wider than the viewport (Spanish
+  // start, English result) although no element's box reaches past 320 px; left open, see the report.
+  test(`320 px with 200 % text: no horizontal scroll on the start, result and review (${lang})`, { todo: 'page still scrolls sideways at 320 px / 200 %' }, async () => {
+    const S = lang === 'en' ? EN : ES;
+    const browser = await launch({ viewport: NARROW });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+      await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      assert.ok(await noHorizontalScroll(page), 'start');
+      for (const sel of ['.lang-switch', '#library-button']) {
+        const right = await page.locator(sel).evaluate((el) => el.getBoundingClientRect().right);
+        assert.ok(right <= 321, `${sel} inside the page: ${right}`);
+      }
+      if (lang === 'en') await shot(page, '320-start');
+      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('34');
+      await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
+      await page.getByRole('button', { name: S['region.right_buttock'], exact: true }).click();
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'], nextName: S['question.next'] });
+      assert.ok(await noHorizontalScroll(page), 'result');
+      // Cause cards keep whole words: no name broken inside a word.
+      const narrowest = await page.locator('.cause-name').evaluateAll((els) => Math.min(...els.map((el) => el.getBoundingClientRect().width)));
+      assert.ok(narrowest > 150, `cause names have room: ${narrowest}`);
+      if (lang === 'en') await shot(page, '320-result', true);
+      await page.getByRole('button', { name: S['review.open'], exact: true }).click();
+      assert.ok(await noHorizontalScroll(page), 'review');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('library: each condition shows its review state', async () => {
+  const browser = await launch({ viewport: PHONE });
+  try {
+    const { page, errors } = await openApp(browser.context, server.origin);
+    await page.getByRole('button', { name: 'Conditions library', exact: true }).click();
+    const states = await page.locator('.library-item [data-review-state]').evaluateAll((els) => els.map((el) => el.getAttribute('data-review-state')));
+    assert.ok(states.length > 10 && states.every((s) => ['draft', 'reviewed', 'approved'].includes(s)), String(states));
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
