@@ -12,17 +12,68 @@ double WeightOf(const KnowledgeBase& kb, Triage level) {
   return kb.interview.triage_weights[static_cast<std::size_t>(level)];
 }
 
-// P(finding present | condition) for every condition: the listed likelihood or the default.
-std::vector<double> PresentGivenCondition(const KnowledgeBase& kb, int finding) {
-  const auto fi = static_cast<std::size_t>(finding);
-  std::vector<double> p(kb.conditions.size(), kb.findings[fi].default_rate);
-  for (const auto& [c, li] : kb.finding_conditions[fi]) {
-    p[static_cast<std::size_t>(c)] = kb.conditions[static_cast<std::size_t>(c)]
-                                         .likelihoods[static_cast<std::size_t>(li)]
-                                         .probability;
+double Clamped(const KnowledgeBase& kb, double p) {
+  return std::clamp(p, kb.clamp_min, kb.clamp_max);
+}
+
+// One answered member of a dependence group that a condition lists.
+struct GroupMember {
+  int finding;
+  int listed_at;  // the likelihood's data index in the condition
+  double llr_yes;
+  double llr_no;
+};
+
+// The damped sum of a group's answered members (as ConditionEvidence damps them): strongest first
+// and, on a tie, in the condition's data order.
+template <typename AnswerOf>
+double DampedGroupSum(const std::vector<GroupMember>& members, double damping,
+                      const AnswerOf& answer_of) {
+  double items[kMaxGroupFindings][3];
+  std::size_t n = 0;
+  for (const GroupMember& m : members) {
+    const Answer a = answer_of(m.finding);
+    if (a == Answer::kUnknown || n == kMaxGroupFindings) continue;
+    const double llr = a == Answer::kPresent ? m.llr_yes : m.llr_no;
+    items[n][0] = std::fabs(llr);
+    items[n][1] = m.listed_at;
+    items[n][2] = llr;
+    ++n;
   }
-  for (double& x : p) x = std::clamp(x, kb.clamp_min, kb.clamp_max);
-  return p;
+  for (std::size_t i = 1; i < n; ++i) {  // insertion sort: a group has a handful of members
+    for (std::size_t j = i; j > 0; --j) {
+      const bool before = items[j][0] > items[j - 1][0] ||
+                          (items[j][0] == items[j - 1][0] && items[j][1] < items[j - 1][1]);
+      if (!before) break;
+      std::swap(items[j], items[j - 1]);
+    }
+  }
+  double weight = 1.0;
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sum += items[i][2] * weight;
+    weight *= damping;
+  }
+  return sum;
+}
+
+// The members of group `g` that condition `c` lists, in the group's order.
+std::vector<GroupMember> ListedMembers(const KnowledgeBase& kb, int c, int g) {
+  std::vector<GroupMember> members;
+  const auto& likelihoods = kb.conditions[static_cast<std::size_t>(c)].likelihoods;
+  for (int f : kb.groups[static_cast<std::size_t>(g)].findings) {
+    const auto it = std::lower_bound(likelihoods.begin(), likelihoods.end(), f,
+                                     [](const Likelihood& l, int x) { return l.finding < x; });
+    if (it == likelihoods.end() || it->finding != f) continue;
+    members.push_back({f, static_cast<int>(it - likelihoods.begin()), it->llr_present,
+                       it->llr_absent});
+  }
+  return members;
+}
+
+// Ranks a before b as RankByScore does: higher score first, ties in data order.
+bool RanksBefore(double score_a, int a, double score_b, int b) {
+  return score_a > score_b || (score_a == score_b && a < b);
 }
 
 }  // namespace
@@ -31,34 +82,52 @@ ScreenLookahead::ScreenLookahead(const KnowledgeBase& kb, const Case& c,
                                  const ScoringOptions& scoring)
     : kb_(kb), case_(c), scoring_(scoring) {
   now_ = Measure(c, posterior_, decision_);
-  const std::size_t nf = kb.findings.size();
-  llr_present_.assign(kb.conditions.size() * nf, 0.0);
-  llr_absent_.assign(kb.conditions.size() * nf, 0.0);
-  listed_at_.assign(kb.conditions.size() * nf, -1);
-  for (std::size_t k = 0; k < kb.conditions.size(); ++k) {
-    const auto& likelihoods = kb.conditions[k].likelihoods;
-    for (std::size_t i = 0; i < likelihoods.size(); ++i) {
-      const std::size_t at = k * nf + static_cast<std::size_t>(likelihoods[i].finding);
-      llr_present_[at] = likelihoods[i].llr_present;
-      llr_absent_[at] = likelihoods[i].llr_absent;
-      listed_at_[at] = static_cast<int>(i);
-    }
+  const std::size_t nc = kb.conditions.size();
+  // P(present) for the findings rules mention (HoldProbability reads no other): the posterior
+  // average of P(finding | condition), the listed likelihood or the default, clamped.
+  predictive_.assign(kb.findings.size(), 0.0);
+  std::vector<bool> needed(kb.findings.size(), false);
+  for (const RedFlagRule& rule : kb.rules) {
+    for (int f : rule.mentioned_findings) needed[static_cast<std::size_t>(f)] = true;
   }
-  predictive_.resize(kb.findings.size());
+  std::vector<double> p(nc);
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {
-    const std::vector<double> p = PresentGivenCondition(kb, static_cast<int>(f));
+    if (!needed[f]) continue;
+    std::fill(p.begin(), p.end(), Clamped(kb, kb.findings[f].default_rate));
+    for (const auto& [k, li] : kb.finding_conditions[f]) {
+      p[static_cast<std::size_t>(k)] = Clamped(
+          kb, kb.conditions[static_cast<std::size_t>(k)].likelihoods[static_cast<std::size_t>(li)]
+                  .probability);
+    }
     double sum = 0.0;
-    for (std::size_t k = 0; k < p.size(); ++k) sum += posterior_.probability[k] * p[k];
+    for (std::size_t k = 0; k < nc; ++k) sum += posterior_.probability[k] * p[k];
     predictive_[f] = sum;
   }
   hold_now_.assign(kb.rules.size(), 0.0);
-  std::vector<bool> fired(kb.rules.size(), false);
-  for (int r : decision_.fired_rules) fired[static_cast<std::size_t>(r)] = true;
+  fired_now_.assign(kb.rules.size(), false);
+  for (int r : decision_.fired_rules) fired_now_[static_cast<std::size_t>(r)] = true;
   const CaseView view(c);
   for (std::size_t r = 0; r < kb.rules.size(); ++r) {
     hold_now_[r] =
-        fired[r] ? 1.0 : HoldProbability(kb.expressions, kb.rules[r].when, view, predictive_);
+        fired_now_[r] ? 1.0 : HoldProbability(kb.expressions, kb.rules[r].when, view, predictive_);
   }
+  // The exponentials of MeasureScores with today's top score, for conditions a screen leaves alone.
+  const double exponent = kb.interview.information_exponent;
+  top_now_ = posterior_.log_score[static_cast<std::size_t>(posterior_.ranking.front())];
+  exp_now_.resize(nc);
+  t_now_.resize(nc);
+  w_now_.resize(nc);
+  wt_now_.resize(nc);
+  for (std::size_t k = 0; k < nc; ++k) {
+    exp_now_[k] = PortableExp(posterior_.log_score[k] - top_now_);
+    t_now_[k] = exponent * (posterior_.log_score[k] - top_now_);
+    w_now_[k] = PortableExp(t_now_[k]);
+    wt_now_[k] = w_now_[k] * t_now_[k];
+  }
+  log_top3_margin_ = PortableLog(kb.interview.top3_margin);
+  scratch_.trial = c;
+  scratch_.touched_at.assign(nc, -1);
+  scratch_.e.resize(nc);
 }
 
 double ScreenLookahead::leading_probability() const {
@@ -103,77 +172,23 @@ ScreenLookahead::State ScreenLookahead::MeasureScores(const Case& c, Posterior& 
   return s;
 }
 
-double ScreenLookahead::GroupScore(int c, int g, const std::vector<Answer>& answers) const {
-  const std::size_t nf = kb_.findings.size();
-  // (|llr|, data order, llr) of the answered members the condition lists, strongest first and, on
-  // a tie, in the condition's data order: the order ConditionEvidence damps them in.
-  double items[kMaxGroupFindings][3];
-  std::size_t n = 0;
-  for (int f : kb_.groups[static_cast<std::size_t>(g)].findings) {
-    const Answer a = answers[static_cast<std::size_t>(f)];
-    const std::size_t at = static_cast<std::size_t>(c) * nf + static_cast<std::size_t>(f);
-    if (a == Answer::kUnknown || listed_at_[at] < 0 || n == kMaxGroupFindings) continue;
-    const double llr = a == Answer::kPresent ? llr_present_[at] : llr_absent_[at];
-    items[n][0] = std::fabs(llr);
-    items[n][1] = listed_at_[at];
-    items[n][2] = llr;
-    ++n;
-  }
-  for (std::size_t i = 1; i < n; ++i) {  // insertion sort: a group has a handful of members
-    for (std::size_t j = i; j > 0; --j) {
-      const bool before = items[j][0] > items[j - 1][0] ||
-                          (items[j][0] == items[j - 1][0] && items[j][1] < items[j - 1][1]);
-      if (!before) break;
-      std::swap(items[j], items[j - 1]);
-    }
-  }
-  const double damping =
-      scoring_.damp_dependent_findings ? kb_.groups[static_cast<std::size_t>(g)].damping : 1.0;
-  double weight = 1.0;
-  double sum = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    sum += items[i][2] * weight;
-    weight *= damping;
-  }
-  return sum;
-}
-
-// The top three changed by more than a near tie: the weakest newcomer beats the strongest
-// condition it pushed out by the knowledge base's top-3 margin (near ties swap on every answer).
-bool ScreenLookahead::Top3Changed(const Posterior& after) const {
-  const std::size_t n = std::min<std::size_t>(3, after.ranking.size());
-  const auto in_now = [&](int c) {
-    return std::find(now_.top3.begin(), now_.top3.begin() + static_cast<std::ptrdiff_t>(n), c) !=
-           now_.top3.begin() + static_cast<std::ptrdiff_t>(n);
-  };
-  double weakest_in = 0.0;
-  bool any_in = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    const int c = after.ranking[i];
-    if (in_now(c)) continue;
-    const double s = after.log_score[static_cast<std::size_t>(c)];
-    weakest_in = any_in ? std::min(weakest_in, s) : s;
-    any_in = true;
-  }
-  if (!any_in) return false;
-  double strongest_out = -1e300;
-  for (std::size_t i = 0; i < n; ++i) {
-    const int c = now_.top3[i];
-    if (std::find(after.ranking.begin(), after.ranking.begin() + static_cast<std::ptrdiff_t>(n),
-                  c) == after.ranking.begin() + static_cast<std::ptrdiff_t>(n)) {
-      strongest_out = std::max(strongest_out, after.log_score[static_cast<std::size_t>(c)]);
-    }
-  }
-  return weakest_in - strongest_out >= PortableLog(kb_.interview.top3_margin);
-}
-
 ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
   ScreenOutlook out;
   const std::size_t k = std::min(items.size(), kMaxScreenItems);
   if (k == 0) return out;
-  std::vector<std::vector<double>> present(k);
-  for (std::size_t i = 0; i < k; ++i) present[i] = PresentGivenCondition(kb_, items[i]);
-  // Rules a screen can move: those that mention one of its items and would raise triage.
+  const std::size_t patterns = std::size_t{1} << k;
+  const std::size_t nc = kb_.conditions.size();
+  const bool damp = scoring_.damp_dependent_findings;
+  Scratch& s = scratch_;
+  const auto bit_of = [&](int f) {
+    for (std::size_t i = 0; i < k; ++i) {
+      if (items[i] == f) return static_cast<int>(i);
+    }
+    return -1;
+  };
+
+  // Rules a screen can move: those that mention one of its items and would raise triage, with the
+  // items each mentions (its value depends on their answers alone).
   std::vector<int> rules;
   const double now_weight = WeightOf(kb_, now_.level);
   for (std::size_t i = 0; i < k; ++i) {
@@ -185,73 +200,372 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
       }
     }
   }
-  // The dependence groups the items touch: their damped sums are recomputed per answer; every
-  // other item adds its ratio.
+  // Every rule mentioning an item may fire or stop firing; every other rule keeps today's state.
+  std::vector<int> moved_rules;
+  for (std::size_t i = 0; i < k; ++i) {
+    for (int r : kb_.finding_rules[static_cast<std::size_t>(items[i])]) {
+      if (std::find(moved_rules.begin(), moved_rules.end(), r) == moved_rules.end())
+        moved_rules.push_back(r);
+    }
+  }
+  Triage kept_rule_level = Triage::kSelfCare;
+  for (int r : decision_.fired_rules) {
+    if (std::find(moved_rules.begin(), moved_rules.end(), r) == moved_rules.end())
+      kept_rule_level = std::max(kept_rule_level, kb_.rules[static_cast<std::size_t>(r)].level);
+  }
+  const auto mask_of_rule = [&](int r) {
+    unsigned mask = 0;
+    for (int f : kb_.rules[static_cast<std::size_t>(r)].mentioned_findings) {
+      const int b = bit_of(f);
+      if (b >= 0) mask |= 1u << b;
+    }
+    return mask;
+  };
+  std::vector<unsigned> rule_mask(rules.size());
+  for (std::size_t j = 0; j < rules.size(); ++j) rule_mask[j] = mask_of_rule(rules[j]);
+  std::vector<double> hold_memo(rules.size() * patterns);
+  std::vector<unsigned> moved_mask(moved_rules.size());
+  for (std::size_t j = 0; j < moved_rules.size(); ++j) moved_mask[j] = mask_of_rule(moved_rules[j]);
+  std::vector<char> fires_memo(moved_rules.size() * patterns);
+
+  // The conditions that list an item: only their scores move.
+  s.touched.clear();
+  for (std::size_t i = 0; i < k; ++i) {
+    for (const auto& entry : kb_.finding_conditions[static_cast<std::size_t>(items[i])]) {
+      if (s.touched_at[static_cast<std::size_t>(entry.first)] == -1) {
+        s.touched_at[static_cast<std::size_t>(entry.first)] = 0;
+        s.touched.push_back(entry.first);
+      }
+    }
+  }
+  std::sort(s.touched.begin(), s.touched.end());
+  const std::size_t nt = s.touched.size();
+  for (std::size_t t = 0; t < nt; ++t) s.touched_at[static_cast<std::size_t>(s.touched[t])] =
+      static_cast<int>(t);
+  std::array<double, kMaxScreenItems> default_present{};
+  for (std::size_t i = 0; i < k; ++i)
+    default_present[i] = Clamped(kb_, kb_.findings[static_cast<std::size_t>(items[i])].default_rate);
+  s.listed.assign(nt, 0u);
+  s.present.resize(nt * k);
+  s.llr_yes.assign(nt * k, 0.0);
+  s.llr_no.assign(nt * k, 0.0);
+  for (std::size_t t = 0; t < nt; ++t) {
+    for (std::size_t i = 0; i < k; ++i) s.present[t * k + i] = default_present[i];
+  }
+  for (std::size_t i = 0; i < k; ++i) {
+    for (const auto& [c, li] : kb_.finding_conditions[static_cast<std::size_t>(items[i])]) {
+      const auto t = static_cast<std::size_t>(s.touched_at[static_cast<std::size_t>(c)]);
+      const Likelihood& l =
+          kb_.conditions[static_cast<std::size_t>(c)].likelihoods[static_cast<std::size_t>(li)];
+      s.listed[t] |= 1u << i;
+      s.present[t * k + i] = Clamped(kb_, l.probability);
+      s.llr_yes[t * k + i] = l.llr_present;
+      s.llr_no[t * k + i] = l.llr_absent;
+    }
+  }
+
+  // The predictive probability of every joint answer (bit i set: item i yes): each condition's
+  // posterior times its items' chances, multiplied in item order, summed in condition order. The
+  // products of the first i items are shared by every pattern with the same low i bits.
+  s.p_pattern.assign(patterns, 0.0);
+  std::array<double, std::size_t{1} << kMaxScreenItems> product{};
+  for (std::size_t c = 0; c < nc; ++c) {
+    const int t = s.touched_at[c];
+    const double* present =
+        t >= 0 ? &s.present[static_cast<std::size_t>(t) * k] : default_present.data();
+    product[0] = posterior_.probability[c];
+    std::size_t size = 1;
+    for (std::size_t i = 0; i < k; ++i) {
+      const double yes = present[i];
+      const double no = 1.0 - present[i];
+      for (std::size_t m = 0; m < size; ++m) {
+        const double v = product[m];
+        product[m] = v * no;
+        product[m + size] = v * yes;
+      }
+      size <<= 1;
+    }
+    for (std::size_t m = 0; m < patterns; ++m) s.p_pattern[m] += product[m];
+  }
+
+  // The touched conditions' log scores for every pattern: ScoreConditions' sum, the items added to
+  // today's score in item order, then each touched dependence group re-damped (its damped sum
+  // depends on the answers to its own items alone).
   std::vector<int> groups;
+  std::vector<unsigned> group_mask;
+  std::array<bool, kMaxScreenItems> grouped{};
   for (std::size_t i = 0; i < k; ++i) {
     const int g = kb_.findings[static_cast<std::size_t>(items[i])].group;
-    if (g >= 0 && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
-  }
-  const std::size_t nc = kb_.conditions.size();
-  const std::size_t nf = kb_.findings.size();
-  std::vector<double> group_now(nc * groups.size());
-  for (std::size_t c = 0; c < nc; ++c) {
-    for (std::size_t j = 0; j < groups.size(); ++j)
-      group_now[c * groups.size() + j] = GroupScore(static_cast<int>(c), groups[j], case_.answers);
-  }
-  Case trial = case_;
-  Posterior after;
-  TriageDecision decision;
-  double value = 0.0;
-  // Every joint yes/no answer, in a fixed order (bit i set: item i yes), summed in that order.
-  for (unsigned pattern = 0; pattern < (1u << k); ++pattern) {
-    double p_pattern = 0.0;
-    for (std::size_t c = 0; c < nc; ++c) {
-      double p = posterior_.probability[c];
-      for (std::size_t i = 0; i < k; ++i)
-        p *= (pattern >> i & 1u) ? present[i][c] : 1.0 - present[i][c];
-      p_pattern += p;
+    grouped[i] = damp && g >= 0;
+    if (g < 0) continue;
+    const auto at = std::find(groups.begin(), groups.end(), g);
+    if (at == groups.end()) {
+      groups.push_back(g);
+      group_mask.push_back(1u << i);
+    } else {
+      group_mask[static_cast<std::size_t>(at - groups.begin())] |= 1u << i;
     }
-    for (std::size_t i = 0; i < k; ++i) {
-      trial.answers[static_cast<std::size_t>(items[i])] =
-          (pattern >> i & 1u) ? Answer::kPresent : Answer::kAbsent;
-    }
-    after.log_score = posterior_.log_score;
-    for (std::size_t c = 0; c < nc; ++c) {
-      double& score = after.log_score[c];
+  }
+  s.score.resize(nt * patterns);
+  std::vector<double> group_change(damp ? patterns : 0);
+  for (std::size_t t = 0; t < nt; ++t) {
+    const auto c = static_cast<std::size_t>(s.touched[t]);
+    double* score = &s.score[t * patterns];
+    for (std::size_t m = 0; m < patterns; ++m) {
+      double sc = posterior_.log_score[c];
       for (std::size_t i = 0; i < k; ++i) {
-        const auto f = static_cast<std::size_t>(items[i]);
-        if (scoring_.damp_dependent_findings && kb_.findings[f].group >= 0) continue;
-        score += (pattern >> i & 1u) ? llr_present_[c * nf + f] : llr_absent_[c * nf + f];
+        if (grouped[i]) continue;
+        sc += (m >> i & 1u) ? s.llr_yes[t * k + i] : s.llr_no[t * k + i];
       }
-      if (!scoring_.damp_dependent_findings) continue;
-      for (std::size_t j = 0; j < groups.size(); ++j) {
-        score += GroupScore(static_cast<int>(c), groups[j], trial.answers) -
-                 group_now[c * groups.size() + j];
+      score[m] = sc;
+    }
+    if (!damp) continue;
+    for (std::size_t j = 0; j < groups.size(); ++j) {
+      const std::vector<GroupMember> members = ListedMembers(kb_, static_cast<int>(c), groups[j]);
+      const double damping = kb_.groups[static_cast<std::size_t>(groups[j])].damping;
+      const double before = DampedGroupSum(members, damping, [&](int f) {
+        return case_.answers[static_cast<std::size_t>(f)];
+      });
+      for (std::size_t m = 0; m < patterns; ++m) {
+        if ((m & ~static_cast<std::size_t>(group_mask[j])) == 0) {
+          group_change[m] = DampedGroupSum(members, damping, [&](int f) {
+                              const int b = bit_of(f);
+                              if (b < 0) return case_.answers[static_cast<std::size_t>(f)];
+                              return (m >> b & 1u) ? Answer::kPresent : Answer::kAbsent;
+                            }) -
+                            before;
+        }
+        score[m] += group_change[m & group_mask[j]];
       }
     }
-    const State s = MeasureScores(trial, after, decision);
-    double triage_value = std::abs(WeightOf(kb_, s.level) - now_weight);
+  }
+
+  // The top score of each pattern: the best untouched condition's (unchanged) or a touched one's.
+  double untouched_top = -HUGE_VAL;
+  bool any_untouched = false;
+  std::array<int, 3> untouched_top3{-1, -1, -1};
+  std::size_t n_untouched_top3 = 0;
+  for (int c : posterior_.ranking) {
+    if (s.touched_at[static_cast<std::size_t>(c)] >= 0) continue;
+    if (!any_untouched) untouched_top = posterior_.log_score[static_cast<std::size_t>(c)];
+    any_untouched = true;
+    if (n_untouched_top3 == 3) break;
+    untouched_top3[n_untouched_top3++] = c;
+  }
+  s.top.resize(patterns);
+  for (std::size_t m = 0; m < patterns; ++m) {
+    double top = untouched_top;
+    bool have = any_untouched;
+    for (std::size_t t = 0; t < nt; ++t) {
+      const double sc = s.score[t * patterns + m];
+      if (!have || sc > top) top = sc;
+      have = true;
+    }
+    s.top[m] = top;
+  }
+  // Exponential terms of touched conditions, kept per (score, top) pair: a slot per pattern of the
+  // condition's own items and of the items that move the top; reused only for the same pair.
+  unsigned top_items = 0;
+  for (std::size_t t = 0; t < nt; ++t) {
+    for (std::size_t m = 0; m < patterns; ++m) {
+      if (s.score[t * patterns + m] == s.top[m]) top_items |= s.listed[t];
+    }
+  }
+  constexpr std::size_t kMemo = 6;  // score, top, exp, t, exp(t), exp(t) * t
+  s.memo.assign(nt * patterns * kMemo, std::nan(""));
+  // The untouched conditions' exponential terms for each other top score the patterns reach (a
+  // handful: the top moves only when a touched condition takes or leaves the lead).
+  std::vector<double> tops;
+  std::vector<int> top_at(patterns, -1);
+  for (std::size_t m = 0; m < patterns; ++m) {
+    if (s.top[m] == top_now_) continue;
+    const auto at = std::find(tops.begin(), tops.end(), s.top[m]);
+    top_at[m] = static_cast<int>(at - tops.begin());
+    if (at == tops.end()) tops.push_back(s.top[m]);
+  }
+  s.other_top.resize(tops.size() * nc * 3);
+  for (std::size_t j = 0; j < tops.size(); ++j) {
+    double* terms = &s.other_top[j * nc * 3];
+    for (std::size_t c = 0; c < nc; ++c) {
+      if (s.touched_at[c] >= 0) continue;
+      const double t = kb_.interview.information_exponent * (posterior_.log_score[c] - tops[j]);
+      terms[c * 3] = PortableExp(posterior_.log_score[c] - tops[j]);
+      terms[c * 3 + 1] = PortableExp(t);
+      terms[c * 3 + 2] = terms[c * 3 + 1] * t;
+    }
+  }
+
+  const double exponent = kb_.interview.information_exponent;
+  const std::size_t n3 = std::min<std::size_t>(3, nc);
+  const auto score_of = [&](int c, std::size_t m) {
+    const int t = s.touched_at[static_cast<std::size_t>(c)];
+    return t < 0 ? posterior_.log_score[static_cast<std::size_t>(c)]
+                 : s.score[static_cast<std::size_t>(t) * patterns + m];
+  };
+  std::vector<double> mass(kTriageLevels);
+  double value = 0.0;
+  for (std::size_t m = 0; m < patterns; ++m) {
+    for (std::size_t i = 0; i < k; ++i) {
+      s.trial.answers[static_cast<std::size_t>(items[i])] =
+          (m >> i & 1u) ? Answer::kPresent : Answer::kAbsent;
+    }
+    const CaseView view(s.trial);
+    const double top = s.top[m];
+    const bool same_top = top_at[m] < 0;
+    const double* other =
+        same_top ? nullptr : &s.other_top[static_cast<std::size_t>(top_at[m]) * nc * 3];
+    // The top three (RankByScore's first three): from the best untouched and every touched one.
+    std::array<int, 3> top3{-1, -1, -1};
+    std::array<double, 3> top3_score{};
+    std::size_t n_top = 0;
+    const auto offer = [&](int c, double sc) {
+      std::size_t at = n_top;
+      while (at > 0 && RanksBefore(sc, c, top3_score[at - 1], top3[at - 1])) --at;
+      if (at >= n3) return;
+      const std::size_t last = std::min(n_top, n3 - 1);
+      for (std::size_t j = last; j > at; --j) {
+        top3[j] = top3[j - 1];
+        top3_score[j] = top3_score[j - 1];
+      }
+      top3[at] = c;
+      top3_score[at] = sc;
+      n_top = std::min(n_top + 1, n3);
+    };
+    for (std::size_t j = 0; j < n_untouched_top3; ++j)
+      offer(untouched_top3[j], posterior_.log_score[static_cast<std::size_t>(untouched_top3[j])]);
+    for (std::size_t t = 0; t < nt; ++t) offer(s.touched[t], s.score[t * patterns + m]);
+
+    // Normalize: exp(score - top) summed in condition order, then divided by the sum.
+    double total = 0.0;
+    for (std::size_t c = 0; c < nc; ++c) {
+      const int t = s.touched_at[c];
+      double e;
+      if (t < 0) {
+        e = same_top ? exp_now_[c] : other[c * 3];
+      } else {
+        const auto ti = static_cast<std::size_t>(t);
+        const double sc = s.score[ti * patterns + m];
+        double* slot =
+            &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
+        if (!(slot[0] == sc && slot[1] == top)) {
+          slot[0] = sc;
+          slot[1] = top;
+          slot[2] = PortableExp(sc - top);
+          slot[3] = exponent * (sc - top);
+          slot[4] = PortableExp(slot[3]);
+          slot[5] = slot[4] * slot[3];
+        }
+        e = slot[2];
+      }
+      s.e[c] = e;
+      total += e;
+    }
+    // Probabilities, the urgency masses of DecideTriage and of the entropy, and the tempered sums.
+    std::fill(mass.begin(), mass.end(), 0.0);
+    std::array<double, kTriageLevels> urgency{};
+    double tempered_total = 0.0;
+    double weighted_log = 0.0;
+    for (std::size_t c = 0; c < nc; ++c) {
+      const double p = s.e[c] / total;
+      const auto level = static_cast<std::size_t>(kb_.conditions[c].triage);
+      // ProbabilityAtLeast's sums (adding +0 leaves a sum of probabilities as it is).
+      mass[0] += p;
+      mass[1] += level >= 1 ? p : 0.0;
+      mass[2] += level >= 2 ? p : 0.0;
+      mass[3] += level >= 3 ? p : 0.0;
+      urgency[level] += p;
+      const int t = s.touched_at[c];
+      double w;
+      double wt;
+      if (t < 0 && same_top) {
+        w = w_now_[c];
+        wt = wt_now_[c];
+      } else if (t < 0) {
+        w = other[c * 3 + 1];
+        wt = other[c * 3 + 2];
+      } else {
+        const auto ti = static_cast<std::size_t>(t);
+        const double* slot =
+            &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
+        w = slot[4];
+        wt = slot[5];
+      }
+      tempered_total += w;
+      weighted_log += wt;
+    }
+    State st;
+    // DecideTriage's level: the leading condition's, the thresholds, then the rules.
+    st.level = ProbabilisticLevel(kb_, view, top3[0], mass);
+    st.level = std::max(st.level, kept_rule_level);
+    for (std::size_t j = 0; j < moved_rules.size(); ++j) {
+      char& fires = fires_memo[j * patterns + (m & moved_mask[j])];
+      if ((m & ~static_cast<std::size_t>(moved_mask[j])) == 0) {
+        fires = static_cast<char>(symcheck::Evaluate(
+            kb_.expressions, kb_.rules[static_cast<std::size_t>(moved_rules[j])].when, view));
+      }
+      if (fires != 0) {
+        st.level =
+            std::max(st.level, kb_.rules[static_cast<std::size_t>(moved_rules[j])].level);
+      }
+    }
+    st.entropy = PortableLog(tempered_total) - weighted_log / tempered_total;
+    for (double u : urgency) {
+      if (u > 1e-300) st.urgency_entropy -= u * PortableLog(u);
+    }
+    const double p_pattern = s.p_pattern[m];
+    double triage_value = std::abs(WeightOf(kb_, st.level) - now_weight);
     // How far the answers move the chance that a rule raising triage fires later (rules often need
     // findings from several screens; this sees the first of them as worth asking).
-    const CaseView view(trial);
-    for (int r : rules) {
+    for (std::size_t j = 0; j < rules.size(); ++j) {
+      const int r = rules[j];
       const RedFlagRule& rule = kb_.rules[static_cast<std::size_t>(r)];
-      const double hold = HoldProbability(kb_.expressions, rule.when, view, predictive_);
+      double& hold = hold_memo[j * patterns + (m & rule_mask[j])];
+      if ((m & ~static_cast<std::size_t>(rule_mask[j])) == 0)
+        hold = HoldProbability(kb_.expressions, rule.when, view, predictive_);
       triage_value += (WeightOf(kb_, rule.level) - now_weight) *
                       std::abs(hold - hold_now_[static_cast<std::size_t>(r)]);
     }
     const double information =
-        (now_.entropy - s.entropy) +
-        kb_.interview.urgency_information_weight * (now_.urgency_entropy - s.urgency_entropy);
+        (now_.entropy - st.entropy) +
+        kb_.interview.urgency_information_weight * (now_.urgency_entropy - st.urgency_entropy);
     value += p_pattern * (triage_value + information);
-    const bool triage_changed = s.level != now_.level;
+    const bool triage_changed = st.level != now_.level;
+    // The top three changed by more than a near tie: the weakest newcomer beats the strongest
+    // condition it pushed out by the knowledge base's top-3 margin (near ties swap on every answer).
+    bool top3_changed = false;
+    {
+      const auto in = [&](const std::array<int, 3>& set, int c) {
+        return std::find(set.begin(), set.begin() + static_cast<std::ptrdiff_t>(n3), c) !=
+               set.begin() + static_cast<std::ptrdiff_t>(n3);
+      };
+      double weakest_in = 0.0;
+      bool any_in = false;
+      for (std::size_t i = 0; i < n3; ++i) {
+        if (in(now_.top3, top3[i])) continue;
+        const double sc = top3_score[i];
+        weakest_in = any_in ? std::min(weakest_in, sc) : sc;
+        any_in = true;
+      }
+      if (any_in) {
+        double strongest_out = -1e300;
+        for (std::size_t i = 0; i < n3; ++i) {
+          const int c = now_.top3[i];
+          if (!in(top3, c)) strongest_out = std::max(strongest_out, score_of(c, m));
+        }
+        top3_changed = weakest_in - strongest_out >= log_top3_margin_;
+      }
+    }
     out.triage_change_probability += p_pattern * triage_changed;
-    out.change_probability += p_pattern * (triage_changed || Top3Changed(after));
-    if (now_.level != Triage::kEmergency && s.level == Triage::kEmergency) {
+    out.change_probability += p_pattern * (triage_changed || top3_changed);
+    if (now_.level != Triage::kEmergency && st.level == Triage::kEmergency) {
       out.emergency_probability += p_pattern;
     }
   }
+  for (std::size_t i = 0; i < k; ++i) {
+    const auto f = static_cast<std::size_t>(items[i]);
+    s.trial.answers[f] = case_.answers[f];
+  }
+  for (int c : s.touched) s.touched_at[static_cast<std::size_t>(c)] = -1;
   // "Don't know" is a modelled answer that changes nothing: the screen's effect is discounted by
   // the chance that its answers are not known.
   const double answerable = 1.0 - kb_.interview.dont_know_probability;

@@ -25,12 +25,21 @@ struct ScreenOutlook {
 
 /// Where the interview stands now: its posterior, triage and the quantities every screen is
 /// measured against. Computed once per step and shared by every candidate screen.
+///
+/// Evaluate() computes, for every joint answer, exactly the floating-point operations of scoring
+/// the answered case afresh (ScoreConditions, Normalize, RankByScore, DecideTriage and the
+/// entropies), in the same order, so its figures are the same to the bit; it only skips work whose
+/// result it already holds: conditions that list none of the screen's items keep their score and,
+/// while the top score is unchanged, their exponentials; rules that mention none of the items keep
+/// their fired state; a rule's or a dependence group's value is computed once per answer to the
+/// items it mentions.
 class ScreenLookahead {
  public:
   ScreenLookahead(const KnowledgeBase& kb, const Case& c, const ScoringOptions& scoring);
 
   /// Every yes/no answer to `items` (at most kMaxScreenItems unknown findings) in turn, each
-  /// weighted by its predictive probability under the current posterior.
+  /// weighted by its predictive probability under the current posterior. Not reentrant: it reuses
+  /// the look-ahead's scratch buffers.
   ScreenOutlook Evaluate(const std::vector<int>& items) const;
 
   Triage level() const { return decision_.level; }
@@ -46,10 +55,23 @@ class ScreenLookahead {
   };
   State Measure(const Case& c, Posterior& posterior, TriageDecision& decision) const;
   State MeasureScores(const Case& c, Posterior& posterior, TriageDecision& decision) const;
-  /// The damped sum of group `g`'s answered log-likelihood ratios for condition `c` (as the scorer
-  /// damps them), with `answers` deciding each member's answer.
-  double GroupScore(int c, int g, const std::vector<Answer>& answers) const;
-  bool Top3Changed(const Posterior& after) const;
+
+  // Buffers Evaluate() reuses from screen to screen (no allocation per answer pattern).
+  struct Scratch {
+    Case trial;                    // the case with the screen's items answered
+    std::vector<int> touched_at;   // per condition: its index in `touched`, or -1
+    std::vector<int> touched;      // conditions listing at least one item, in data order
+    std::vector<unsigned> listed;  // per touched condition: bit i when it lists item i
+    std::vector<double> present;   // [touched][item] P(yes | condition), clamped
+    std::vector<double> llr_yes;   // [touched][item] log-likelihood ratio of a yes (0: unlisted)
+    std::vector<double> llr_no;
+    std::vector<double> score;     // [touched][pattern] log score after the answers
+    std::vector<double> p_pattern; // [pattern] predictive probability of the joint answer
+    std::vector<double> top;       // [pattern] the highest log score
+    std::vector<double> memo;      // [touched][slot] exp terms of a (score, top) pair
+    std::vector<double> e;         // [condition] exp(score - top) of the pattern being measured
+    std::vector<double> other_top; // [top][condition] exp terms with a top other than today's
+  };
 
   const KnowledgeBase& kb_;
   const Case& case_;
@@ -57,13 +79,18 @@ class ScreenLookahead {
   Posterior posterior_;
   TriageDecision decision_;
   State now_;
-  std::vector<double> predictive_;  // P(finding present) now, for every finding
+  std::vector<double> predictive_;  // P(finding present) now, for every finding a rule mentions
   std::vector<double> hold_now_;    // chance that each rule not fired yet will fire
-  // Log-likelihood ratios by [condition][finding] for a yes and a no (0 where not listed), and
-  // the likelihood's data index (its order among the condition's likelihoods, -1 if not listed).
-  std::vector<double> llr_present_;
-  std::vector<double> llr_absent_;
-  std::vector<int> listed_at_;
+  std::vector<bool> fired_now_;     // the rules that fire now
+  // With today's top score: exp(score - top), the tempered exponent t = exponent * (score - top),
+  // exp(t) and exp(t) * t for every condition, as MeasureScores computes them.
+  double top_now_ = 0.0;
+  std::vector<double> exp_now_;
+  std::vector<double> t_now_;
+  std::vector<double> w_now_;
+  std::vector<double> wt_now_;
+  double log_top3_margin_ = 0.0;
+  mutable Scratch scratch_;
 };
 
 }  // namespace symcheck

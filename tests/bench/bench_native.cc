@@ -1,8 +1,9 @@
 // Native timings for scripts/bench.mjs: the median time of Engine::Assess and Engine::Next per
-// call over the given cases, measured the way the WebAssembly side measures them (JSON in, JSON
-// out through the same API), printed as one JSON object.
+// call over the given files, measured the way the WebAssembly side measures them (JSON in, JSON
+// out through the same API), printed as one JSON object. With --next-only the files are interview
+// states ({age, sex, present, absent, dont_know, screens}) and only Next, the page's call, is timed.
 //
-//   symcheck_bench KB_DIR CASE.json... [--repeat N]
+//   symcheck_bench KB_DIR FILE.json... [--repeat N] [--next-only]
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -40,15 +41,18 @@ double TimePerCall(const std::vector<std::string>& inputs, int repeat, const Cal
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: symcheck_bench KB_DIR CASE.json... [--repeat N]\n";
+    std::cerr << "usage: symcheck_bench KB_DIR FILE.json... [--repeat N] [--next-only]\n";
     return 2;
   }
   int repeat = 200;
+  bool next_only = false;
   std::vector<std::string> cases;
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--repeat" && i + 1 < argc) {
       repeat = std::stoi(argv[++i]);
+    } else if (arg == "--next-only") {
+      next_only = true;
     } else {
       auto text = symcheck::ReadTextFile(arg);
       if (!text.ok()) {
@@ -72,6 +76,21 @@ int main(int argc, char** argv) {
   const double load_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
           .count();
+  if (next_only) {
+    // Every reply must be a screen or a stop, not an error: a failed call would time nothing.
+    for (const std::string& state : cases) {
+      const symcheck::Response response = engine.Next(state);
+      if (!response.ok) {
+        std::cerr << response.error << "\n";
+        return 2;
+      }
+    }
+    const double next =
+        TimePerCall(cases, repeat, [&](const std::string& c) { return engine.Next(c); });
+    std::cout << "{\"load_ms\": " << load_ms << ", \"next_us\": " << next
+              << ", \"calls\": " << cases.size() * static_cast<std::size_t>(repeat) << "}\n";
+    return 0;
+  }
   const double assess =
       TimePerCall(cases, repeat, [&](const std::string& c) { return engine.Assess(c); });
   const double next = TimePerCall(cases, std::max(1, repeat / 10),
