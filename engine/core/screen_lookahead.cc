@@ -65,8 +65,8 @@ std::vector<GroupMember> ListedMembers(const KnowledgeBase& kb, int c, int g) {
     const auto it = std::lower_bound(likelihoods.begin(), likelihoods.end(), f,
                                      [](const Likelihood& l, int x) { return l.finding < x; });
     if (it == likelihoods.end() || it->finding != f) continue;
-    members.push_back({f, static_cast<int>(it - likelihoods.begin()), it->llr_present,
-                       it->llr_absent});
+    members.push_back(
+        {f, static_cast<int>(it - likelihoods.begin()), it->llr_present, it->llr_absent});
   }
   return members;
 }
@@ -95,9 +95,9 @@ ScreenLookahead::ScreenLookahead(const KnowledgeBase& kb, const Case& c,
     if (!needed[f]) continue;
     std::fill(p.begin(), p.end(), Clamped(kb, kb.findings[f].default_rate));
     for (const auto& [k, li] : kb.finding_conditions[f]) {
-      p[static_cast<std::size_t>(k)] = Clamped(
-          kb, kb.conditions[static_cast<std::size_t>(k)].likelihoods[static_cast<std::size_t>(li)]
-                  .probability);
+      p[static_cast<std::size_t>(k)] = Clamped(kb, kb.conditions[static_cast<std::size_t>(k)]
+                                                       .likelihoods[static_cast<std::size_t>(li)]
+                                                       .probability);
     }
     double sum = 0.0;
     for (std::size_t k = 0; k < nc; ++k) sum += posterior_.probability[k] * p[k];
@@ -240,11 +240,12 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
   }
   std::sort(s.touched.begin(), s.touched.end());
   const std::size_t nt = s.touched.size();
-  for (std::size_t t = 0; t < nt; ++t) s.touched_at[static_cast<std::size_t>(s.touched[t])] =
-      static_cast<int>(t);
+  for (std::size_t t = 0; t < nt; ++t)
+    s.touched_at[static_cast<std::size_t>(s.touched[t])] = static_cast<int>(t);
   std::array<double, kMaxScreenItems> default_present{};
   for (std::size_t i = 0; i < k; ++i)
-    default_present[i] = Clamped(kb_, kb_.findings[static_cast<std::size_t>(items[i])].default_rate);
+    default_present[i] =
+        Clamped(kb_, kb_.findings[static_cast<std::size_t>(items[i])].default_rate);
   s.listed.assign(nt, 0u);
   s.present.resize(nt * k);
   s.llr_yes.assign(nt * k, 0.0);
@@ -323,17 +324,18 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
     for (std::size_t j = 0; j < groups.size(); ++j) {
       const std::vector<GroupMember> members = ListedMembers(kb_, static_cast<int>(c), groups[j]);
       const double damping = kb_.groups[static_cast<std::size_t>(groups[j])].damping;
-      const double before = DampedGroupSum(members, damping, [&](int f) {
-        return case_.answers[static_cast<std::size_t>(f)];
-      });
+      const double before = DampedGroupSum(
+          members, damping, [&](int f) { return case_.answers[static_cast<std::size_t>(f)]; });
       for (std::size_t m = 0; m < patterns; ++m) {
         if ((m & ~static_cast<std::size_t>(group_mask[j])) == 0) {
-          group_change[m] = DampedGroupSum(members, damping, [&](int f) {
-                              const int b = bit_of(f);
-                              if (b < 0) return case_.answers[static_cast<std::size_t>(f)];
-                              return (m >> b & 1u) ? Answer::kPresent : Answer::kAbsent;
-                            }) -
-                            before;
+          group_change[m] =
+              DampedGroupSum(members, damping,
+                             [&](int f) {
+                               const int b = bit_of(f);
+                               if (b < 0) return case_.answers[static_cast<std::size_t>(f)];
+                               return (m >> b & 1u) ? Answer::kPresent : Answer::kAbsent;
+                             }) -
+              before;
         }
         score[m] += group_change[m & group_mask[j]];
       }
@@ -445,8 +447,7 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
       } else {
         const auto ti = static_cast<std::size_t>(t);
         const double sc = s.score[ti * patterns + m];
-        double* slot =
-            &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
+        double* slot = &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
         if (!(slot[0] == sc && slot[1] == top)) {
           slot[0] = sc;
           slot[1] = top;
@@ -485,8 +486,7 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
         wt = other[c * 3 + 2];
       } else {
         const auto ti = static_cast<std::size_t>(t);
-        const double* slot =
-            &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
+        const double* slot = &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
         w = slot[4];
         wt = slot[5];
       }
@@ -504,8 +504,7 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
             kb_.expressions, kb_.rules[static_cast<std::size_t>(moved_rules[j])].when, view));
       }
       if (fires != 0) {
-        st.level =
-            std::max(st.level, kb_.rules[static_cast<std::size_t>(moved_rules[j])].level);
+        st.level = std::max(st.level, kb_.rules[static_cast<std::size_t>(moved_rules[j])].level);
       }
     }
     st.entropy = PortableLog(tempered_total) - weighted_log / tempered_total;
@@ -531,7 +530,8 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
     value += p_pattern * (triage_value + information);
     const bool triage_changed = st.level != now_.level;
     // The top three changed by more than a near tie: the weakest newcomer beats the strongest
-    // condition it pushed out by the knowledge base's top-3 margin (near ties swap on every answer).
+    // condition it pushed out by the knowledge base's top-3 margin (near ties swap on every
+    // answer).
     bool top3_changed = false;
     {
       const auto in = [&](const std::array<int, 3>& set, int c) {

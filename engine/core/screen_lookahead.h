@@ -65,12 +65,12 @@ class ScreenLookahead {
     std::vector<double> present;   // [touched][item] P(yes | condition), clamped
     std::vector<double> llr_yes;   // [touched][item] log-likelihood ratio of a yes (0: unlisted)
     std::vector<double> llr_no;
-    std::vector<double> score;     // [touched][pattern] log score after the answers
-    std::vector<double> p_pattern; // [pattern] predictive probability of the joint answer
-    std::vector<double> top;       // [pattern] the highest log score
-    std::vector<double> memo;      // [touched][slot] exp terms of a (score, top) pair
-    std::vector<double> e;         // [condition] exp(score - top) of the pattern being measured
-    std::vector<double> other_top; // [top][condition] exp terms with a top other than today's
+    std::vector<double> score;      // [touched][pattern] log score after the answers
+    std::vector<double> p_pattern;  // [pattern] predictive probability of the joint answer
+    std::vector<double> top;        // [pattern] the highest log score
+    std::vector<double> memo;       // [touched][slot] exp terms of a (score, top) pair
+    std::vector<double> e;          // [condition] exp(score - top) of the pattern being measured
+    std::vector<double> other_top;  // [top][condition] exp terms with a top other than today's
   };
 
   const KnowledgeBase& kb_;

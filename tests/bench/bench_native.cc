@@ -1,7 +1,8 @@
 // Native timings for scripts/bench.mjs: the median time of Engine::Assess and Engine::Next per
 // call over the given files, measured the way the WebAssembly side measures them (JSON in, JSON
 // out through the same API), printed as one JSON object. With --next-only the files are interview
-// states ({age, sex, present, absent, dont_know, screens}) and only Next, the page's call, is timed.
+// states ({age, sex, present, absent, dont_know, screens}) and only Next, the page's call, is
+// timed.
 //
 //   symcheck_bench KB_DIR FILE.json... [--repeat N] [--next-only]
 #include <algorithm>
