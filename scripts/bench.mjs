@@ -28,6 +28,7 @@ import { loadEngine, loadBenchModule } from './symcheck.mjs';
 import { siteSizes, sizeBudgets, benchModuleSize } from './site_sizes.mjs';
 import { serveWithNginx } from './nginx/serve.mjs';
 import { lighthouse } from './lighthouse.mjs';
+import { initialState as initialStateOf } from './case_state.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = process.env.SYMCHECK_SITE || path.join(ROOT, 'build/wasm/site');
@@ -90,16 +91,7 @@ const wasmAssessParsed = timePerCall(caseTexts, repeat, (c) => JSON.parse(engine
 // case lists the finding present, no if absent, "don't know" otherwise): the start (initial
 // evidence only), right after the opening screens, and mid-interview (half the screens it shows).
 const rulesJson = JSON.parse(readFileSync(path.join(KB_DIR, 'rules.json'), 'utf8'));
-const REGIONS = new Set(rulesJson.interview.diagram_findings);
-const SIDES = rulesJson.interview.side_findings;
-function initialState(c) {
-  const present = c.present.filter((f) => REGIONS.has(f));
-  const absent = [];
-  if (c.present.includes(SIDES.one_side)) present.push(SIDES.one_side), absent.push(SIDES.both_sides);
-  if (c.present.includes(SIDES.both_sides)) present.push(SIDES.both_sides), absent.push(SIDES.one_side);
-  if (c.present.includes(SIDES.midline)) present.push(SIDES.midline);
-  return { age: c.age, sex: c.sex, present, absent, dont_know: [], screens: [] };
-}
+const initialState = (c) => initialStateOf(rulesJson, c);
 function answerScreen(state, c, items) {
   const next = { ...state, present: [...state.present], absent: [...state.absent], dont_know: [...state.dont_know], screens: [...state.screens, items] };
   for (const f of items) {

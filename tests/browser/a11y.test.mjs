@@ -3,24 +3,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import {
   serve, launch, openApp, start, question, questionFor, screenFindings, answerQuestion, result, answerUntilResult, EN, ES, PHONE, TABLET,
+  assertNoAxeViolations,
 } from './helpers.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server?.stop());
 
-async function axe(page, label) {
-  // Open every details element so that hidden content is checked too.
-  await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${label}`);
-}
+const axe = assertNoAxeViolations;
 
 for (const lang of ['en', 'es']) {
   test(`axe: every screen has no violation (${lang})`, async () => {

@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -234,4 +236,14 @@ export function writeJson(file, value) {
 export async function waitForServiceWorker(page, timeout = 20000) {
   // A synchronous predicate: waitForFunction polls it (a promise would count as truthy at once).
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout });
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Axe on the page as it is, with every details element opened so that hidden content is checked too. */
+export async function assertNoAxeViolations(page, label) {
+  await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
 }

@@ -72,6 +72,8 @@ test('an update waits while a tab has answers on screen, and activates once no t
     // Tab A's person is done: New patient. No tab has answers now: the new version takes over and
     // both tabs reload into it.
     await a.getByRole('button', { name: 'New patient', exact: true }).click();
+    // New patient asks before it erases an unfinished interview.
+    await a.getByRole('button', { name: 'Erase and start again', exact: true }).click();
     await a.getByRole('heading', { name: 'Version two' }).waitFor({ timeout: 20000 });
     await b.getByRole('heading', { name: 'Version two' }).waitFor({ timeout: 20000 });
     assert.equal(await a.evaluate(() => window.tabMarker ?? null), null, 'tab A reloaded into version two');

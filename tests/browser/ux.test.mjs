@@ -6,28 +6,22 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {
   serve, launch, openApp, start, fillStart, question, questionFor, answerQuestion, answerScreen, answerUntilResult, result,
   screenFindings, waitReady, EN, ES, ROOT, REGIONS,
+  assertNoAxeViolations,
 } from './helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const NARROW = { width: 320, height: 640 };
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const SAFE = /^(neuro|systemic|history\.cancer|local\.buttock_tense|local\.dark_urine|vascular\.leg_cold|local\.|skin\.|trauma\.|vascular\.)/;
 
 let server;
 before(async () => { server = await serve(); });
 after(() => server?.stop());
 
-async function axe(page, label) {
-  await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(summary, [], `axe violations on ${label}`);
-}
+const axe = assertNoAxeViolations;
 
 const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(ROOT, 'build', `ux-${name}.png`), fullPage });
 

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NATIVE, NODE_RUNNER, ROOT, caseFiles } from './helpers.mjs';
+import { initialState as initialStateOf } from '../../scripts/case_state.mjs';
 
 function run(argv, runner) {
   const [cmd, args] = runner === 'native' ? [NATIVE, argv] : [process.execPath, [NODE_RUNNER, ...argv]];
@@ -53,18 +54,7 @@ function batchProcess(runner) {
 }
 
 const rules = JSON.parse(readFileSync(path.join(ROOT, 'data/kb/rules.json'), 'utf8'));
-const REGIONS = new Set(rules.interview.diagram_findings);
-const SIDES = rules.interview.side_findings;
-
-// FORMAT.md's initial evidence: age, sex, the marked regions and the side they imply.
-function initialState(c) {
-  const present = c.present.filter((f) => REGIONS.has(f));
-  const absent = [];
-  if (c.present.includes(SIDES.one_side)) present.push(SIDES.one_side), absent.push(SIDES.both_sides);
-  if (c.present.includes(SIDES.both_sides)) present.push(SIDES.both_sides), absent.push(SIDES.one_side);
-  if (c.present.includes(SIDES.midline)) present.push(SIDES.midline);
-  return { age: c.age, sex: c.sex, present, absent, dont_know: [], screens: [] };
-}
+const initialState = (c) => initialStateOf(rules, c);
 
 function answered(state, c, items) {
   const next = { ...state, present: [...state.present], absent: [...state.absent], dont_know: [], screens: [items] };
