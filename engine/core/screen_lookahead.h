@@ -35,6 +35,7 @@ struct ScreenOutlook {
 /// items it mentions.
 class ScreenLookahead {
  public:
+  /// Holds `kb` and `c` by reference (both must outlive it); `scoring` is copied.
   ScreenLookahead(const KnowledgeBase& kb, const Case& c, const ScoringOptions& scoring);
 
   /// Every yes/no answer to `items` (at most kMaxScreenItems unknown findings) in turn, each
@@ -75,7 +76,7 @@ class ScreenLookahead {
 
   const KnowledgeBase& kb_;
   const Case& case_;
-  const ScoringOptions& scoring_;
+  const ScoringOptions scoring_;  // a copy: callers may pass a temporary
   Posterior posterior_;
   TriageDecision decision_;
   State now_;
