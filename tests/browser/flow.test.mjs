@@ -224,6 +224,7 @@ test('age checks: under 12 refused, under 16 warned', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await question(page).first().waitFor();
     await page.getByRole('button', { name: 'Show results', exact: true }).click();
+    await result(page).getByText(EN['result.under16']).waitFor();
     assert.ok(await result(page).getByText(EN['result.under16']).isVisible());
     // New patient erases and returns to the start.
     await page.getByRole('button', { name: 'New patient', exact: true }).click();

@@ -138,6 +138,9 @@ export const questionFor = (page, finding) => page.locator(`fieldset[data-findin
 
 /** The finding ids of the screen shown, in order. */
 export async function screenFindings(page) {
+  // The engine answers in a worker: wait until the screen it chose is on the page.
+  await settled(page);
+  await question(page).first().waitFor();
   return question(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-finding')));
 }
 
