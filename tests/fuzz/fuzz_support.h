@@ -14,7 +14,7 @@ namespace symcheck::fuzz {
 inline const Engine& ProjectEngine() {
   static const Engine engine = [] {
     std::vector<Document> documents;
-    for (const char* name : {"conditions", "findings", "pages", "rules", "sources"}) {
+    for (const char* name : {"conditions", "findings", "pages", "rules", "screens", "sources"}) {
       const std::string path = std::string(SYMCHECK_SOURCE_DIR) + "/data/kb/" + name + ".json";
       std::ifstream in(path);
       std::ostringstream text;
