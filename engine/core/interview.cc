@@ -7,12 +7,6 @@
 namespace symcheck {
 namespace {
 
-// Recorded by the body diagram (a marked region), never asked.
-bool IsDiagramRegion(const InterviewSettings& settings, int finding) {
-  const auto& diagram = settings.diagram_findings;
-  return std::find(diagram.begin(), diagram.end(), finding) != diagram.end();
-}
-
 bool ForAudience(const Screen& screen, Audience audience) {
   return !screen.clinician_only || audience == Audience::kClinician;
 }
@@ -144,7 +138,7 @@ bool IsAskable(const KnowledgeBase& kb, const Case& c, Audience audience, int fi
       c.answers[static_cast<std::size_t>(f.follow_up_of)] != Answer::kPresent) {
     return false;
   }
-  return !IsDiagramRegion(kb.interview, finding);
+  return !kb.interview.IsDiagramRegion(finding);
 }
 
 std::vector<int> AskableItems(const KnowledgeBase& kb, const Case& c, Audience audience,

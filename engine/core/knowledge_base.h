@@ -3,6 +3,7 @@
 #ifndef SYMCHECK_CORE_KNOWLEDGE_BASE_H_
 #define SYMCHECK_CORE_KNOWLEDGE_BASE_H_
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -104,6 +105,16 @@ struct InterviewSettings {
   int side_one = -1;
   int side_both = -1;
   int side_midline = -1;
+  /// A region of the body diagram (a marked region, never asked).
+  bool IsDiagramRegion(int finding) const {
+    return std::find(diagram_findings.begin(), diagram_findings.end(), finding) !=
+           diagram_findings.end();
+  }
+  /// Recorded by the start screen: a diagram region or a side it implies.
+  bool RecordedByDiagram(int finding) const {
+    return IsDiagramRegion(finding) || finding == side_one || finding == side_both ||
+           finding == side_midline;
+  }
   /// Relative cost of leaving a case at each triage level when it belongs at another: the weight
   /// that lets a rare red flag outrank a common but merely informative question.
   std::vector<double> triage_weights = {0.0, 0.2, 0.75, 1.5};

@@ -212,11 +212,7 @@ LintReport Lint(const KnowledgeBase& kb, const std::vector<std::string>& vocabul
   const InterviewSettings& settings = kb.interview;
   for (std::size_t f = 0; f < kb.findings.size(); ++f) {
     const int fi = static_cast<int>(f);
-    const bool recorded =
-        std::find(settings.diagram_findings.begin(), settings.diagram_findings.end(), fi) !=
-            settings.diagram_findings.end() ||
-        fi == settings.side_one || fi == settings.side_both || fi == settings.side_midline;
-    if (!recorded && kb.findings[f].follow_up_of < 0 && !on_screen[f]) {
+    if (!settings.RecordedByDiagram(fi) && kb.findings[f].follow_up_of < 0 && !on_screen[f]) {
       report.problems.push_back("finding " + kb.findings[f].id +
                                 " is in no screen, so the interview can never ask it");
     }

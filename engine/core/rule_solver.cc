@@ -198,10 +198,7 @@ std::optional<Case> Person(const KnowledgeBase& kb, const Witness& w, std::strin
     std::vector<int> regions = {kb.FindingIndex("pain.buttock")};
     regions.insert(regions.end(), s.diagram_findings.begin(), s.diagram_findings.end());
     const auto region = std::find_if(regions.begin(), regions.end(), [&](int f) {
-      return f >= 0 &&
-             std::find(s.diagram_findings.begin(), s.diagram_findings.end(), f) !=
-                 s.diagram_findings.end() &&
-             can_be_present(f);
+      return f >= 0 && s.IsDiagramRegion(f) && can_be_present(f);
     });
     if (region == regions.end()) {
       why = "rules out every region of the body diagram";

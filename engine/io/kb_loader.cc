@@ -551,10 +551,8 @@ class Loader {
         const Finding& finding = kb_.findings[static_cast<std::size_t>(f)];
         if (finding.follow_up_of >= 0)
           ref.Fail("a follow-up is shown on the screen after its parent's yes, not in a screen");
-        if (std::find(kb_.interview.diagram_findings.begin(), kb_.interview.diagram_findings.end(),
-                      f) != kb_.interview.diagram_findings.end()) {
+        if (kb_.interview.IsDiagramRegion(f))
           ref.Fail("the body diagram records this finding; it is never asked");
-        }
         if (finding.clinician_only && !screen.clinician_only)
           ref.Fail("a clinician-only finding in a screen for everyone");
         const auto [it, inserted] = placed.emplace(f, screen.id);
