@@ -287,16 +287,6 @@ TEST_F(InterviewTest, StopsWhenNothingCanChange) {
   EXPECT_EQ(ChooseNextScreen(longer, c, 3, options_).stop_reason, "nothing_to_change");
 }
 
-// R3 (test only): f.z together with side.midline is an emergency.
-void AddMidlineEmergencyRule(nlohmann::json& kb) {
-  kb["triage"]["red_flag_rules"].push_back(
-      {{"id", "R3"},
-       {"level", "emergency"},
-       {"points_to", "cond_e"},
-       {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
-       {"estimate", "test"}});
-}
-
 // A fourth condition cond_d (test only), rare, made likelier by f.w (screen diag_w): a yes to f.w
 // brings it into the top three without changing the routine triage of the leading cond_a.
 struct TopThreeMover {
@@ -330,7 +320,7 @@ KnowledgeBase TinyWithTopThreeMover(const TopThreeMover& m) {
     SetStop(kb, "leading_probability", 0.9);
     SetStop(kb, "change_probability", m.change_probability);
     SetStop(kb, "emergency_probability", m.emergency_probability);
-    if (m.midline_rule) AddMidlineEmergencyRule(kb);
+    if (m.midline_rule) testing::AddMidlineEmergencyRule(kb);
   });
 }
 
@@ -391,7 +381,7 @@ TEST_F(InterviewTest, StopsWhenNoQuestionIsLeft) {
 // the guard the interview would stop as nothing can change.
 KnowledgeBase TinyWithMidlineEmergency(bool rule) {
   return TinyWith([&](nlohmann::json& kb) {
-    if (rule) AddMidlineEmergencyRule(kb);
+    if (rule) testing::AddMidlineEmergencyRule(kb);
     SetStop(kb, "change_probability", 0.2);
   });
 }

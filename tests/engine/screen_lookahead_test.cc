@@ -74,12 +74,7 @@ std::vector<KnowledgeBase> KnowledgeBases() {
     screens[0]["items"] = {"red.flag", "side.one_side", "side.both_sides"};
     screens[2]["items"] = {"f.x", "f.y", "f.z", "side.midline"};
     screens.erase(1);  // safety_z: f.z is now in diag_xy
-    kb["triage"]["red_flag_rules"].push_back(
-        {{"id", "R3"},
-         {"level", "emergency"},
-         {"points_to", "cond_e"},
-         {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
-         {"estimate", "test"}});
+    testing::AddMidlineEmergencyRule(kb);
   }));
   if (!wide.ok()) throw std::runtime_error(wide.error().message);
   kbs.push_back(std::move(wide).value());

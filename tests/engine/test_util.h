@@ -43,6 +43,16 @@ inline std::vector<Document> TinyDocuments(const std::function<void(nlohmann::js
   return documents;
 }
 
+/// R3 (test only): f.z together with side.midline is an emergency.
+inline void AddMidlineEmergencyRule(nlohmann::json& kb) {
+  kb["triage"]["red_flag_rules"].push_back(
+      {{"id", "R3"},
+       {"level", "emergency"},
+       {"points_to", "cond_e"},
+       {"when", {{"all", {{{"present", "f.z"}}, {{"present", "side.midline"}}}}}},
+       {"estimate", "test"}});
+}
+
 inline KnowledgeBase LoadTiny() {
   Result<KnowledgeBase> kb = LoadKnowledgeBase(TinyDocuments());
   if (!kb.ok()) throw std::runtime_error(kb.error().message);
