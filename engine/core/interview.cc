@@ -226,6 +226,21 @@ std::vector<int> InterviewRun::Asked() const {
   return asked;
 }
 
+// How a person with `full` answers the question on `finding`. A follow-up narrows its parent
+// ("can you not pee at all?" after "any new trouble with your bladder?"), so a person who has the
+// follow-up's finding says yes to the parent, even where the case lists only the narrower finding
+// or its closed rewrite (FORMAT.md) marks the parent absent.
+Answer PersonAnswer(const KnowledgeBase& kb, const Case& full, int finding) {
+  for (std::size_t g = 0; g < kb.findings.size(); ++g) {
+    if (full.answers[g] != Answer::kPresent) continue;
+    for (int p = kb.findings[g].follow_up_of; p >= 0;
+         p = kb.findings[static_cast<std::size_t>(p)].follow_up_of) {
+      if (p == finding) return Answer::kPresent;
+    }
+  }
+  return full.answers[static_cast<std::size_t>(finding)];
+}
+
 InterviewRun SimulateInterview(const KnowledgeBase& kb, const Case& full,
                                const InterviewOptions& options) {
   InterviewRun run;
@@ -239,10 +254,11 @@ InterviewRun SimulateInterview(const KnowledgeBase& kb, const Case& full,
     }
     for (int f : next.items) {
       const auto fi = static_cast<std::size_t>(f);
-      if (full.answers[fi] == Answer::kUnknown) {
+      const Answer answer = PersonAnswer(kb, full, f);
+      if (answer == Answer::kUnknown) {
         run.answers.dont_know[fi] = true;
       } else {
-        run.answers.answers[fi] = full.answers[fi];
+        run.answers.answers[fi] = answer;
       }
     }
     run.screens.push_back(next.items);

@@ -51,8 +51,12 @@ struct InterviewRun {
   std::vector<int> Asked() const;  // every finding asked, in order
 };
 
-/// Plays a case as a simulated person: each screen answered item by item, yes if present, no if
-/// absent, "don't know" otherwise.
+/// How a person with the full case answers one question: yes if the finding is present or one of
+/// its follow-ups (at any depth) is, no if it is absent, unknown otherwise.
+Answer PersonAnswer(const KnowledgeBase& kb, const Case& full, int finding);
+
+/// Plays a case as a simulated person: each screen answered item by item by PersonAnswer, an
+/// unknown answer as "don't know".
 InterviewRun SimulateInterview(const KnowledgeBase& kb, const Case& full,
                                const InterviewOptions& options);
 

@@ -141,6 +141,24 @@ TEST_F(InterviewTest, AYesWithAFollowUpGetsTheFollowUpScreenNext) {
   EXPECT_EQ(*(z + 1), std::vector<int>{Id("red.worse")});
 }
 
+// A follow-up narrows its parent: a person who has the follow-up's finding says yes to the parent,
+// even where the case marks the parent absent (FORMAT.md's closed rewrite does), and so reaches it.
+TEST_F(InterviewTest, APersonWithAFollowUpsFindingSaysYesToItsParent) {
+  const KnowledgeBase all = TinyAskingEverything();
+  const Case closed =
+      MakeCase(all, 30, Sex::kFemale, {"pain.region", "red.worse"}, {"red.flag", "f.z"});
+  EXPECT_EQ(PersonAnswer(all, closed, Id("f.z")), Answer::kPresent);
+  EXPECT_EQ(PersonAnswer(all, closed, Id("red.flag")), Answer::kAbsent);
+  EXPECT_EQ(PersonAnswer(all, closed, Id("f.x")), Answer::kUnknown);
+  const InterviewRun run = SimulateInterview(all, closed, options_);
+  const std::vector<int> asked = run.Asked();
+  EXPECT_NE(std::find(asked.begin(), asked.end(), Id("red.worse")), asked.end()) << run.stop_reason;
+  EXPECT_EQ(run.answers.answers[static_cast<std::size_t>(Id("f.z"))], Answer::kPresent);
+  // Without the follow-up's finding the parent's own answer stands.
+  const Case no = MakeCase(all, 30, Sex::kFemale, {"pain.region"}, {"red.flag", "f.z"});
+  EXPECT_EQ(PersonAnswer(all, no, Id("f.z")), Answer::kAbsent);
+}
+
 TEST_F(InterviewTest, FollowUpIsAskableOnlyAfterAYesToItsParent) {
   EXPECT_FALSE(
       IsAskable(kb_, MakeCase(kb_, 30, Sex::kFemale, {}), Audience::kPatient, Id("red.worse")));
