@@ -95,6 +95,33 @@ test('screens, answers, Back, picks and the engine state', () => {
   assert.equal(state.hasAnswers(s), true);
 });
 
+test('review: an unanswered screen is dropped for the engine to choose again; new details keep the answers', () => {
+  const regions = REGIONS.map((r) => ({ ...r }));
+  const left = regions.find((r) => r.finding === 'pain.buttock' && r.side === 'left');
+  const tail = regions.find((r) => r.midline === true);
+  let s = state.createInterview({ age: 40, sex: 'male', marked: [left.id], regions });
+  s = state.showScreen(s, { id: 'a', kind: 'opening', items: ['neuro.leg_weakness', 'side.midline'] });
+  s = state.setAnswer(s, 'neuro.leg_weakness', 'no');
+  s = state.setAnswer(s, 'side.midline', 'no');
+  s = state.submitScreen(s);
+  s = state.showScreen(s, { id: 'b', kind: 'opening', items: ['systemic.fever'] });
+  // Nothing answered on the open screen: it goes; answered, it stays; submitted, it stays.
+  assert.deepEqual(state.dropUnansweredScreen(s).screens.map((x) => x.id), ['a']);
+  const answered = state.setAnswer(s, 'systemic.fever', 'yes');
+  assert.equal(state.dropUnansweredScreen(answered), answered);
+  assert.equal(state.dropUnansweredScreen(state.submitScreen(s)).screens.length, 2);
+  // New details: age and marks change, answers carry over; a question the new marks answer goes.
+  s = state.addFinding(answered, 'history.smoker');
+  const fresh = state.createInterview({ age: 41, sex: 'male', marked: [left.id, tail.id], regions });
+  const carried = state.carryAnswers(fresh, s);
+  assert.equal(carried.age, 41);
+  assert.deepEqual(carried.screens.map((x) => [x.id, x.items, x.submitted]), [['a', ['neuro.leg_weakness'], true], ['b', ['systemic.fever'], false]]);
+  assert.deepEqual(carried.screens[0].answers, { 'neuro.leg_weakness': 'no' });
+  assert.deepEqual(carried.added, ['history.smoker']);
+  assert.ok(state.toCase(carried).present.includes('side.midline'));
+  assert.ok(state.toCase(carried).absent.includes('neuro.leg_weakness'));
+});
+
 test('start validation', () => {
   assert.equal(state.validateStart({ age: 34, sex: 'female' }), null);
   assert.equal(state.validateStart({ age: 11, sex: 'female' }), 'start.error.too_young');

@@ -161,6 +161,54 @@ for (const lang of ['en', 'es']) {
   });
 }
 
+for (const lang of ['en', 'es']) {
+  test(`answers review: a change chooses the questions again; new details keep the answers (${lang})`, async () => {
+    const S = lang === 'en' ? EN : ES;
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('40');
+      await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
+      await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await question(page).first().waitFor();
+      const first = await screenFindings(page);
+      assert.ok(first.includes('neuro.leg_weakness'), String(first));
+      await answerScreen(page, () => S['answer.no'], { nextName: S['question.next'], resultName: S['result.title'] });
+      await question(page).first().waitFor();
+      const second = await screenFindings(page);
+      assert.ok(!second.includes('neuro.weakness_progressing'), String(second));
+      // A yes given on the review brings its follow-up on the next screen, in place of the screen
+      // on show (nothing on it was answered yet).
+      await page.getByRole('button', { name: S['review.open'], exact: true }).click();
+      const review = page.getByRole('region', { name: S['review.title'], exact: true });
+      await review.waitFor();
+      await review.locator('[data-review-finding="neuro.leg_weakness"]').getByRole('radio', { name: S['answer.yes'], exact: true }).check();
+      await page.getByRole('button', { name: S['review.to_questions'], exact: true }).click();
+      await questionFor(page, 'neuro.weakness_progressing').waitFor();
+      // New details from the start screen: the answers carry over and the questions go on.
+      await page.getByRole('button', { name: S['review.open'], exact: true }).click();
+      await review.waitFor();
+      await review.getByRole('button', { name: S['review.edit_start'], exact: true }).click();
+      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('41');
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await questionFor(page, 'neuro.weakness_progressing').waitFor();
+      await page.getByRole('button', { name: S['review.open'], exact: true }).click();
+      await review.waitFor();
+      assert.ok(await review.locator('[data-review-finding="neuro.leg_weakness"] input[value="yes"]').isChecked());
+      for (const f of first.filter((x) => x !== 'neuro.leg_weakness')) {
+        assert.ok(await review.locator(`[data-review-finding="${f}"] input[value="no"]`).isChecked(), f);
+      }
+      assert.match(await review.textContent(), /41/);
+      await axe(page, `review after new details ${lang}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
 test("the browser's Back moves back a screen; history holds no answers; leaving asks first", async () => {
   const browser = await launch({ viewport: PHONE });
   try {

@@ -195,3 +195,28 @@ export function setAnswerAnywhere(state, finding, value) {
   const next = freezeScreen({ ...screen, answers: { ...screen.answers, [finding]: value } });
   return withScreens(state, state.screens.map((s, i) => (i === index ? next : s)));
 }
+
+/** Drops the screen on show when nothing on it is answered yet, so that the engine chooses again. */
+export function dropUnansweredScreen(state) {
+  const screen = currentScreen(state);
+  if (!screen || screen.submitted || Object.keys(screen.answers).length > 0) return state;
+  return withScreens(state, state.screens.slice(0, -1));
+}
+
+/**
+ * New details from the start screen (age, sex, marked regions) with every answer kept: the screens
+ * shown and the search picks carry over, except questions the new diagram marks now answer. An open
+ * screen stays open.
+ */
+export function carryAnswers(fresh, old) {
+  const fromDiagram = new Set([...fresh.initial.present, ...fresh.initial.absent]);
+  const keep = (finding) => !fromDiagram.has(finding);
+  const screens = old.screens
+    .map((screen) => freezeScreen({
+      ...screen,
+      items: screen.items.filter(keep),
+      answers: Object.fromEntries(Object.entries(screen.answers).filter(([finding]) => keep(finding))),
+    }))
+    .filter((screen) => screen.items.length > 0);
+  return Object.freeze({ ...fresh, screens: Object.freeze(screens), added: Object.freeze(old.added.filter(keep)) });
+}

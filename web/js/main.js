@@ -8,8 +8,24 @@ import { startEngine, EngineError } from './engine-client.js';
 import { KnowledgeTexts } from './kb.js';
 import { loadSettings, emergencyNumberFor, emergencyChoices } from './settings.js';
 import {
-  createInterview, showScreen, setAnswer, submitScreen, reopenScreen, back, addFinding, removeFinding,
-  currentScreen, knownFindings, givenAnswers, toCase, toEngineState, validateStart, setAnswerAnywhere, hasAnswers,
+  createInterview,
+  showScreen,
+  setAnswer,
+  submitScreen,
+  reopenScreen,
+  back,
+  addFinding,
+  removeFinding,
+  currentScreen,
+  knownFindings,
+  givenAnswers,
+  toCase,
+  toEngineState,
+  validateStart,
+  setAnswerAnywhere,
+  hasAnswers,
+  carryAnswers,
+  dropUnansweredScreen,
 } from './interview-state.js';
 import { installPrivacyGuards } from './privacy.js';
 import { registerServiceWorker } from './sw-register.js';
@@ -42,6 +58,8 @@ const app = {
   screen: 'start',
   draft: newDraft(),
   interview: null,
+  heldInterview: null, // the answers kept while "Change these details" is on the start screen
+  reviewChanged: false, // an answer was changed on the review screen now on show
   assessment: null,   // what the Result shows
   estimates: [],      // the engine's "about how many screens" when each screen was shown
   liveTriage: null,   // triage of the answers so far, while a screen is answered
@@ -159,7 +177,7 @@ function renderScreen({ focus = false } = {}) {
           if (app.screen === 'review') render();
         },
         onEditStart,
-        onDone: () => (app.reviewFrom === 'result' ? onShowResults() : showQuestions()),
+        onDone: onReviewDone,
         onNewPatient: () => newPatient(),
       });
       root.append(element);
@@ -304,7 +322,7 @@ function onStart(draft) {
     waitForEngine(draft);
     return null;
   }
-  app.interview = createInterview({
+  const fresh = createInterview({
     age: Number(draft.age),
     sex: draft.sex,
     audience: draft.audience,
@@ -312,8 +330,13 @@ function onStart(draft) {
     regions: app.regions,
     sides: app.texts.sideFindings(),
   });
-  app.estimates = [];
-  advance();
+  // Back from "Change these details": the answers given so far carry over to the new details.
+  app.interview = app.heldInterview ? carryAnswers(fresh, app.heldInterview) : fresh;
+  app.heldInterview = null;
+  app.estimates = app.interview.screens.map((_, index) => app.estimates[index] ?? index + 1);
+  const open = currentScreen(app.interview);
+  if (open && !open.submitted) showQuestions();
+  else advance();
   return null;
 }
 
@@ -414,6 +437,8 @@ function onDownloadFhir() {
 /** Erases everything of the person and shows the start screen. */
 function resetAll({ reason = 'new_patient' } = {}) {
   app.interview = null;
+  app.heldInterview = null;
+  app.reviewChanged = false;
   app.assessment = null;
   app.estimates = [];
   app.liveTriage = null;
@@ -437,24 +462,49 @@ function openReview(from) {
 }
 
 /** An answer changed on the review screen: an emergency it completes shows at once. */
-function onReviewChange(finding, value) {
+async function onReviewChange(finding, value) {
   app.interview = setAnswerAnywhere(app.interview, finding, value);
-  const assessment = assessNow();
+  app.reviewChanged = true;
+  const assessment = await assessNow();
   if (!assessment) return;
   if (assessment.triage === 'emergency') showResult(assessment);
 }
 
-/** Back to the start screen with its details kept; Start asks the questions again. */
-async function onEditStart() {
-  if (hasAnswers(app.interview) && !await confirmLoss('confirm.restart')) return;
+/**
+ * Leaving the review. After a change the engine chooses the questions again: a screen on show with
+ * nothing answered yet is replaced, and from the result the questions go on when the change brings
+ * new ones (a new yes with its follow-ups); otherwise back to where the person came from.
+ */
+function onReviewDone() {
+  const changed = app.reviewChanged;
+  app.reviewChanged = false;
+  if (!changed) {
+    if (app.reviewFrom === 'result') onShowResults();
+    else showQuestions();
+    return;
+  }
+  const open = currentScreen(app.interview);
+  if (open && !open.submitted) {
+    const dropped = dropUnansweredScreen(app.interview);
+    if (dropped === app.interview) {
+      showQuestions();
+      return;
+    }
+    app.interview = dropped;
+  }
+  advance();
+}
+
+/** Back to the start screen with its details kept; the answers are held until Start carries them over. */
+function onEditStart() {
+  app.heldInterview = app.interview;
   app.interview = null;
   app.assessment = null;
-  app.estimates = [];
   show('start');
 }
 
 function hasPersonData() {
-  return Boolean(app.interview) || app.draft.age !== '' || app.draft.sex !== null || app.draft.marked.size > 0;
+  return Boolean(app.interview || app.heldInterview) || app.draft.age !== '' || app.draft.sex !== null || app.draft.marked.size > 0;
 }
 
 /** Asks before answers are lost; resolves true to go on. */
