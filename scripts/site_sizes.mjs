@@ -25,8 +25,8 @@ export const SIZE_BUDGETS = {
 };
 
 // What boot() in web/js/main.js fetches before it renders the start screen, besides the UI string
-// catalogs (one per language of ui/settings.json).
-const FIRST_SCREEN_DATA = ['ui/settings.json', 'ui/regions.json'];
+// catalogs (one per language of ui/settings.json): the knowledge base's manifest gives the ages.
+const FIRST_SCREEN_DATA = ['ui/settings.json', 'ui/regions.json', 'kb/manifest.json'];
 
 /// The files of the site the page fetches before its start screen is usable, sorted: index.html,
 /// what index.html links (stylesheets, icons, preloaded modules, the page script, images), the

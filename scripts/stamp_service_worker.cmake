@@ -2,7 +2,9 @@
 # the `site` target after the site is assembled and minified:
 #   cmake -DSITE=build/wasm/site -P scripts/stamp_service_worker.cmake
 # 1. kb/manifest.json: every knowledge-base file (kb/*.json) with its SHA-256, the one list the
-#    page's worker fetches (web/js/kb.js).
+#    page's worker fetches (web/js/kb.js), and the ages a case may have, from the knowledge base's
+#    age bands (the first band's min, the last band's max: the one place the range is written),
+#    which the start screen reads before the knowledge base itself has loaded.
 # 2. sw.js's ASSETS: every file of the site but sw.js, the service worker's precache list.
 # 3. sw.js's VERSION: a hash of every other file of the site, so that any change to the page, the
 #    engine or the knowledge base makes a new cache version (a new version replaces the old one
@@ -21,7 +23,23 @@ foreach(f IN LISTS kb_files)
   list(APPEND entries "{\"name\":\"${f}\",\"sha256\":\"${hash}\"}")
 endforeach()
 list(JOIN entries "," entries)
-file(WRITE "${SITE}/kb/manifest.json" "{\"files\":[${entries}]}\n")
+set(age_min "")
+foreach(f IN LISTS kb_files)
+  file(READ "${SITE}/kb/${f}" doc)
+  string(JSON bands ERROR_VARIABLE no_bands GET "${doc}" model age_bands)
+  if(no_bands)
+    continue()
+  endif()
+  string(JSON count LENGTH "${bands}")
+  math(EXPR last "${count} - 1")
+  string(JSON age_min GET "${bands}" 0 min)
+  string(JSON age_max GET "${bands}" ${last} max)
+endforeach()
+if(age_min STREQUAL "")
+  message(FATAL_ERROR "${SITE}/kb: no file has model.age_bands")
+endif()
+file(WRITE "${SITE}/kb/manifest.json"
+     "{\"files\":[${entries}],\"ages\":{\"min\":${age_min},\"max\":${age_max}}}\n")
 
 # 2 and 3. The precache list and the version.
 file(GLOB_RECURSE files RELATIVE "${SITE}" "${SITE}/*")

@@ -172,6 +172,10 @@ struct KnowledgeBase {
   int FindingIndex(const std::string& id) const;
   int ConditionIndex(const std::string& id) const;
   int AgeBandIndex(int age) const;
+  /// The ages a case may have: from the first age band's lower bound to the last one's upper bound
+  /// (data/kb's model.age_bands, the one place the range is written; the page reads it too).
+  int MinAge() const { return age_bands.empty() ? 0 : age_bands.front().min_age; }
+  int MaxAge() const { return age_bands.empty() ? 0 : age_bands.back().max_age; }
 };
 
 /// Computes the model's derived tables from the read values: clamps every probability, computes the

@@ -26,8 +26,8 @@ enum class Need : std::uint8_t { kFree, kPresent, kAbsent, kNotPresent, kNotAbse
 
 struct Partial {
   std::vector<Need> need;
-  int min_age = 12;
-  int max_age = 110;
+  int min_age = 0;  // the knowledge base's range (MinAge, MaxAge) when a search starts
+  int max_age = 0;
   std::optional<Sex> sex;
 };
 
@@ -128,6 +128,8 @@ std::optional<Case> RuleWitness(const KnowledgeBase& kb, int r, bool patient_onl
   const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
   Partial start;
   start.need.assign(kb.findings.size(), Need::kFree);
+  start.min_age = kb.MinAge();
+  start.max_age = kb.MaxAge();
   Partial solved;
   if (!Solve(kb, {{rule.when, true}}, start, patient_only, solved)) return std::nullopt;
   Case c;

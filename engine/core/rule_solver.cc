@@ -134,7 +134,7 @@ std::vector<Witness> Solve(const ExpressionPool& pool, int root, bool negated,
       return ways;
     }
   }
-  if (w.min_age > w.max_age) return {};  // an age test no age from 12 to 110 passes
+  if (w.min_age > w.max_age) return {};  // an age test no age passes
   return {w};
 }
 
@@ -152,7 +152,7 @@ std::string Describe(const KnowledgeBase& kb, const Witness& w) {
   list("absent", w.absent);
   list("not present", w.not_present);
   list("not absent", w.not_absent);
-  if (w.min_age != kMinCaseAge || w.max_age != kMaxCaseAge) {
+  if (w.min_age != kb.MinAge() || w.max_age != kb.MaxAge()) {
     out += (out.empty() ? "" : "; ") + std::string("age ") + std::to_string(w.min_age) + " to " +
            std::to_string(w.max_age);
   }
@@ -211,10 +211,11 @@ std::optional<Case> Person(const KnowledgeBase& kb, const Witness& w, std::strin
     c.answers[static_cast<std::size_t>(s.side_one)] = Answer::kPresent;
   }
 
-  const int lo = std::max(w.min_age, kMinCaseAge);
-  const int hi = std::min(w.max_age, kMaxCaseAge);
+  const int lo = std::max(w.min_age, kb.MinAge());
+  const int hi = std::min(w.max_age, kb.MaxAge());
   if (lo > hi) {
-    why = "needs an age outside 12 to 110";
+    why = "needs an age outside " + std::to_string(kb.MinAge()) + " to " +
+          std::to_string(kb.MaxAge());
     return std::nullopt;
   }
   constexpr int kUnconstrainedAge = 45;
@@ -244,12 +245,12 @@ bool Witness::operator==(const Witness& other) const {
          sex == other.sex;
 }
 
-std::vector<Witness> SolveExpression(const ExpressionPool& pool, int root,
+std::vector<Witness> SolveExpression(const ExpressionPool& pool, int root, int min_age, int max_age,
                                      const SolveLimits& limits) {
   std::vector<Witness> ways = Solve(pool, root, false, limits);
-  for (Witness& w : ways) {  // a way whose ages leave 12 to 110 is no way for a case
-    w.min_age = std::max(w.min_age, kMinCaseAge);
-    w.max_age = std::min(w.max_age, kMaxCaseAge);
+  for (Witness& w : ways) {  // a way whose ages leave the range is no way for a case
+    w.min_age = std::max(w.min_age, min_age);
+    w.max_age = std::min(w.max_age, max_age);
   }
   ways.erase(std::remove_if(ways.begin(), ways.end(),
                             [](const Witness& w) { return w.min_age > w.max_age; }),
@@ -263,7 +264,8 @@ RulePresentations MinimalRulePresentations(const KnowledgeBase& kb, std::optiona
   for (std::size_t r = 0; r < kb.rules.size(); ++r) {
     const RedFlagRule& rule = kb.rules[r];
     if (level && rule.level != *level) continue;
-    const std::vector<Witness> ways = SolveExpression(kb.expressions, rule.when, limits);
+    const std::vector<Witness> ways =
+        SolveExpression(kb.expressions, rule.when, kb.MinAge(), kb.MaxAge(), limits);
     if (ways.empty()) out.dropped.push_back(rule.id + ": no way to fire it");
     std::vector<Case> people;
     for (const Witness& w : ways) {

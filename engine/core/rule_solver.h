@@ -5,6 +5,7 @@
 #define SYMCHECK_CORE_RULE_SOLVER_H_
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,9 +16,6 @@
 
 namespace symcheck {
 
-inline constexpr int kMinCaseAge = 12;
-inline constexpr int kMaxCaseAge = 110;
-
 /// One way for an expression to hold. Every finding it does not name may stay unknown. A `not
 /// present X` holds while X is unknown or answered no (`not_present`); a `not absent X` while X is
 /// unknown or answered yes (`not_absent`); `absent X` needs X answered no. Finding lists are
@@ -27,8 +25,8 @@ struct Witness {
   std::vector<int> absent;
   std::vector<int> not_present;
   std::vector<int> not_absent;
-  int min_age = kMinCaseAge;
-  int max_age = kMaxCaseAge;
+  int min_age = std::numeric_limits<int>::min();  // no lower bound
+  int max_age = std::numeric_limits<int>::max();  // no upper bound
   std::optional<Sex> sex;
 
   bool operator==(const Witness& other) const;
@@ -41,10 +39,10 @@ struct SolveLimits {
   std::size_t max_combinations = 24;
 };
 
-/// The minimal ways for `root` to hold, exactly (negation pushed down to the findings, ages and
-/// sex; contradictory combinations dropped; a way that asks for more than another is dropped), up
-/// to the limits, in the order of the data.
-std::vector<Witness> SolveExpression(const ExpressionPool& pool, int root,
+/// The minimal ways for `root` to hold in a person aged `min_age` to `max_age`, exactly (negation
+/// pushed down to the findings, ages and sex; contradictory combinations dropped; a way that asks
+/// for more than another is dropped), up to the limits, in the order of the data.
+std::vector<Witness> SolveExpression(const ExpressionPool& pool, int root, int min_age, int max_age,
                                      const SolveLimits& limits = {});
 
 /// A case made from one way of firing a rule: a plausible person with exactly those answers.
@@ -59,7 +57,8 @@ struct RulePresentations {
 };
 
 /// For every red-flag rule (of `level` only, when given), each minimal way of firing it made a
-/// person: age 45 when allowed, else the middle of the allowed range (within 12 to 110); the sex
+/// person: age 45 when allowed, else the middle of the allowed range (within the knowledge base's
+/// ages); the sex
 /// the way needs, else female when a present finding is asked of women only, else male; the parent
 /// question of every present follow-up finding present too; a marked region (pain.buttock, else the
 /// first region the way allows) when the way marks none, and one side (side.one_side) when it

@@ -118,7 +118,10 @@ ParsedCase ReadCase(const KnowledgeBase& kb, const JsonNode& top) {
   Case& c = parsed.answers;
   const JsonNode age = top.At("age");
   c.age = age.Integer();
-  if (c.age < 12 || c.age > 110) age.Fail("age " + std::to_string(c.age) + " is outside 12 to 110");
+  if (c.age < kb.MinAge() || c.age > kb.MaxAge()) {
+    age.Fail("age " + std::to_string(c.age) + " is outside " + std::to_string(kb.MinAge()) +
+             " to " + std::to_string(kb.MaxAge()));
+  }
   const JsonNode sex = top.At("sex");
   const auto parsed_sex = ParseSex(sex.String());
   if (!parsed_sex) sex.Fail("sex must be \"female\" or \"male\"");

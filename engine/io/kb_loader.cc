@@ -222,22 +222,25 @@ class Loader {
   void ReadModel(const JsonNode& model) {
     model.AllowOnly({"age_bands", "clamp", "dependence_groups"});
     std::set<std::string> band_ids;
-    int expected_min = 12;
+    // The bands follow each other without gaps; the first one's lower bound and the last one's
+    // upper bound are the ages a case may have (KnowledgeBase::MinAge, MaxAge).
+    int expected_min = -1;
     model.At("age_bands").ForEach([&](const JsonNode& item, std::size_t) {
       item.AllowOnly({"id", "min", "max"});
       AgeBand band;
       band.id = UniqueId(item, band_ids, "age band");
       band.min_age = item.At("min").Integer();
       band.max_age = item.At("max").Integer();
-      if (band.min_age != expected_min) {
-        item.At("min").Fail("bands must cover ages 12 to 110 in order without gaps: expected " +
+      if (expected_min < 0 && band.min_age < 1) item.At("min").Fail("ages start at 1 or more");
+      if (expected_min >= 0 && band.min_age != expected_min) {
+        item.At("min").Fail("bands must follow each other in order without gaps: expected " +
                             std::to_string(expected_min));
       }
       if (band.max_age < band.min_age) item.At("max").Fail("max is below min");
       expected_min = band.max_age + 1;
       kb_.age_bands.push_back(band);
     });
-    if (expected_min <= 110) model.At("age_bands").Fail("bands must reach age 110");
+    if (kb_.age_bands.empty()) model.At("age_bands").Fail("no age bands");
     const JsonNode clamp = model.At("clamp");
     clamp.AllowOnly({"min", "max", "source", "estimate"});
     kb_.clamp_min = clamp.At("min").Probability();

@@ -44,7 +44,7 @@ class PosteriorBench {
   std::uintptr_t At(int age, bool female, int n_present, int n_absent, bool damping) {
     if (!kb_ || n_present < 0 || n_absent < 0 ||
         static_cast<std::size_t>(n_present) + static_cast<std::size_t>(n_absent) > input_.size() ||
-        age < 12 || age > 110) {
+        age < kb_->MinAge() || age > kb_->MaxAge()) {
       return 0;
     }
     const auto n = static_cast<int>(kb_->findings.size());

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   serve, launch, openApp, start, fillStart, answerUntilResult, answerScreen, answerQuestion, result, question,
-  questionFor, screenFindings, rankedConditions, screenshot, waitReady, readJson, SITE, EN, ES, PHONE, TABLET, settled
+  questionFor, screenFindings, rankedConditions, screenshot, waitReady, readJson, SITE, EN, ES, PHONE, TABLET, settled, fillText, kbAges
 } from './helpers.mjs';
 import { nodeEngine } from './engine-node.mjs';
 
@@ -218,7 +218,7 @@ test('age checks: under 12 refused, under 16 warned', async () => {
   try {
     const { page, errors } = await openApp(browser.context, server.origin);
     await start(page, { age: 10, sex: 'Female', regions: ['Tailbone'] });
-    assert.ok(await page.getByRole('alert').getByText(EN['start.error.too_young']).isVisible());
+    assert.ok(await page.getByRole('alert').getByText(fillText(EN['start.error.too_young'], kbAges())).isVisible());
     assert.equal(await question(page).count(), 0);
     await page.getByRole('spinbutton', { name: 'Age', exact: true }).fill('14');
     await page.getByRole('button', { name: 'Start', exact: true }).click();

@@ -250,3 +250,13 @@ export async function assertNoAxeViolations(page, label) {
   const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   assert.deepEqual(summary, [], `axe violations on ${label}`);
 }
+
+/** A UI string with its {placeholders} filled, as the page's t() fills them. */
+export function fillText(text, params) {
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
+
+/** The ages a person may enter, as the build wrote them from the knowledge base into kb/manifest.json. */
+export function kbAges(site = SITE) {
+  return JSON.parse(readFileSync(path.join(site, 'kb/manifest.json'), 'utf8')).ages;
+}

@@ -73,6 +73,9 @@ test('the knowledge-base manifest names every kb file with its content hash', ()
   for (const { name, sha256 } of manifest.files) {
     assert.equal(sha256, createHash('sha256').update(readFileSync(path.join(SITE, 'kb', name))).digest('hex'), name);
   }
+  // The ages a person may enter: the knowledge base's age bands, first min to last max.
+  const bands = JSON.parse(readFileSync(path.join(ROOT, 'data/kb/rules.json'), 'utf8')).model.age_bands;
+  assert.deepEqual(manifest.ages, { min: bands[0].min, max: bands.at(-1).max });
   // The page lists no knowledge-base file of its own: it reads the manifest.
   assert.ok(!/findings\.json|conditions\.json/.test(readFileSync(path.join(ROOT, 'web/js/kb.js'), 'utf8')));
 });

@@ -123,12 +123,16 @@ test('review: an unanswered screen is dropped for the engine to choose again; ne
 });
 
 test('start validation', () => {
-  assert.equal(state.validateStart({ age: 34, sex: 'female' }), null);
-  assert.equal(state.validateStart({ age: 11, sex: 'female' }), 'start.error.too_young');
-  assert.equal(state.validateStart({ age: 111, sex: 'male' }), 'start.error.age');
-  assert.equal(state.validateStart({ age: 30.5, sex: 'male' }), 'start.error.age');
-  assert.equal(state.validateStart({ age: null, sex: 'male' }), 'start.error.age');
-  assert.equal(state.validateStart({ age: 30, sex: null }), 'start.error.sex');
+  const ages = { min: 12, max: 110 };
+  assert.equal(state.validateStart({ age: 34, sex: 'female' }, ages), null);
+  assert.equal(state.validateStart({ age: 11, sex: 'female' }, ages), 'start.error.too_young');
+  assert.equal(state.validateStart({ age: 111, sex: 'male' }, ages), 'start.error.age');
+  assert.equal(state.validateStart({ age: 30.5, sex: 'male' }, ages), 'start.error.age');
+  assert.equal(state.validateStart({ age: null, sex: 'male' }, ages), 'start.error.age');
+  assert.equal(state.validateStart({ age: 30, sex: null }, ages), 'start.error.sex');
+  // The range is the knowledge base's, not the page's.
+  assert.equal(state.validateStart({ age: 17, sex: 'male' }, { min: 18, max: 99 }), 'start.error.too_young');
+  assert.equal(state.validateStart({ age: 100, sex: 'male' }, { min: 18, max: 99 }), 'start.error.age');
 });
 
 test('FHIR bundle: collection with QuestionnaireResponse and RiskAssessment', () => {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "io/case_json.h"
 #include "test_util.h"
 
 namespace symcheck {
@@ -297,8 +298,29 @@ TEST(KbLoaderTest, ExamFindingsAreClinicianOnly) {
 
 TEST(KbLoaderTest, AgeBandsMustCoverEveryAge) {
   EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["age_bands"][1]["min"] = 70; }),
-            "tiny/model.json: /model/age_bands/1/min: bands must cover ages 12 to 110 in order "
+            "tiny/model.json: /model/age_bands/1/min: bands must follow each other in order "
             "without gaps: expected 65");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["age_bands"] = Json::array(); }),
+            "tiny/model.json: /model/age_bands: no age bands");
+}
+
+// The age bands are the one place the ages a case may have are written: the case reader, the rule
+// solver and the page (through the build's kb/manifest.json) all read them from there.
+TEST(KbLoaderTest, TheAgeBandsSetTheAgesACaseMayHave) {
+  const KnowledgeBase kb = testing::LoadTiny();
+  EXPECT_EQ(kb.MinAge(), 12);
+  EXPECT_EQ(kb.MaxAge(), 110);
+  Result<KnowledgeBase> narrower = LoadKnowledgeBase(testing::TinyDocuments([](Json& json) {
+    json["model"]["age_bands"].front()["min"] = 18;
+    json["model"]["age_bands"].back()["max"] = 99;
+  }));
+  ASSERT_TRUE(narrower.ok()) << narrower.error().message;
+  EXPECT_EQ(narrower.value().MinAge(), 18);
+  EXPECT_EQ(narrower.value().MaxAge(), 99);
+  Result<ParsedCase> young =
+      ParseCase(narrower.value(), R"({"age": 17, "sex": "male", "present": [], "absent": []})");
+  ASSERT_FALSE(young.ok());
+  EXPECT_EQ(young.error().message, "case: /age: age 17 is outside 18 to 99");
 }
 
 TEST(KbLoaderTest, ConditionMustGiveEveryAgeBand) {

@@ -173,12 +173,15 @@ export function answerFor(state, finding) {
   return null;
 }
 
-/** Age and sex checks of the start screen: null when fine, else an error key. */
-export function validateStart({ age, sex }) {
+/**
+ * Age and sex checks of the start screen: null when fine, else an error key. `ages` is the
+ * knowledge base's range ({min, max}, from kb/manifest.json).
+ */
+export function validateStart({ age, sex }, ages) {
   if (age === null || age === undefined || age === '' || !Number.isInteger(Number(age))) return 'start.error.age';
   const n = Number(age);
-  if (n < 12) return 'start.error.too_young';
-  if (n > 110) return 'start.error.age';
+  if (n < ages.min) return 'start.error.too_young';
+  if (n > ages.max) return 'start.error.age';
   if (sex !== 'female' && sex !== 'male') return 'start.error.sex';
   return null;
 }

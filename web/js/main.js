@@ -68,6 +68,7 @@ const app = {
   reviewFrom: 'question',
   guards: null,       // the privacy guards (kiosk idle timer)
   emergencyNumber: '112',
+  ages: null,         // {min, max}: the ages a person may enter (kb/manifest.json)
   header: null,
   failure: null,
   pendingStart: null, // the start form, when Start was pressed before the engine was ready
@@ -206,6 +207,7 @@ function renderScreen({ focus = false } = {}) {
         draft: app.draft,
         emergencyNumber: app.emergencyNumber,
         emergencyChoices: emergencyChoices(app.settings),
+        ages: app.ages,
         onEmergencyNumber: (number) => { app.emergencyNumber = number; },
         kiosk: app.guards?.enabled() ? kioskMinutes() : null,
         onStart,
@@ -313,9 +315,9 @@ const advance = () => busy(async () => {
 
 /** Start: every problem of the form at once, by field ([{field, message}]), or null when it starts. */
 function onStart(draft) {
-  const ageProblem = validateStart({ age: draft.age === '' ? null : Number(draft.age), sex: 'female' });
+  const ageProblem = validateStart({ age: draft.age === '' ? null : Number(draft.age), sex: 'female' }, app.ages);
   const problems = [];
-  if (ageProblem) problems.push({ field: 'age', message: t(ageProblem) });
+  if (ageProblem) problems.push({ field: 'age', message: t(ageProblem, app.ages) });
   if (draft.sex !== 'female' && draft.sex !== 'male') problems.push({ field: 'sex', message: t('start.error.sex') });
   if (problems.length > 0) return problems;
   if (!app.engine) {
@@ -739,6 +741,13 @@ function showRenderFailure(error) {
 
 // ---- start-up -----------------------------------------------------------------------------------
 
+/** The ages a person may enter, from the knowledge base (its age bands, written into kb/manifest.json by the build). */
+function agesOf(manifest) {
+  const { min, max } = manifest?.ages ?? {};
+  if (!Number.isInteger(min) || !Number.isInteger(max) || min > max) throw new Error('kb/manifest.json: no age range');
+  return Object.freeze({ min, max });
+}
+
 async function boot() {
   app.header = wireHeader({ onLanguage, onLibrary });
   const regions = fetch('ui/regions.json').then((r) => {
@@ -746,6 +755,11 @@ async function boot() {
     return r.json();
   });
   regions.catch(() => {});
+  const kbManifest = fetch('kb/manifest.json', { cache: 'no-cache' }).then((r) => {
+    if (!r.ok) throw new Error(`kb/manifest.json: HTTP ${r.status}`);
+    return r.json();
+  });
+  kbManifest.catch(() => {});
 
   app.settings = await loadSettings();
   try {
@@ -754,6 +768,7 @@ async function boot() {
     applyStatic();
     app.header.showLanguage(language());
     app.regions = (await regions).regions;
+    app.ages = agesOf(await kbManifest);
   } catch (error) {
     showFailure(error);
     return;

@@ -40,7 +40,7 @@ export function renderStartScreen(ctx) {
   const ageId = uid('age');
   const ageHint = uid('age-hint');
   const age = h('input', {
-    id: ageId, name: 'age', type: 'number', inputmode: 'numeric', min: 12, max: 110, step: 1,
+    id: ageId, name: 'age', type: 'number', inputmode: 'numeric', min: ctx.ages.min, max: ctx.ages.max, step: 1,
     autocomplete: 'off', 'aria-describedby': `${ageHint} ${ageError.id}`, value: draft.age ?? '',
     on: { input: (event) => update({ age: event.target.value }) },
   });
@@ -102,7 +102,7 @@ export function renderStartScreen(ctx) {
       }),
       h('div', { class: 'field' },
         h('label', { for: ageId }, t('start.age')),
-        h('p', { class: 'hint', id: ageHint }, t('start.age_hint')),
+        h('p', { class: 'hint', id: ageHint }, t('start.age_hint', ctx.ages)),
         ageError,
         age),
       sexGroup),
