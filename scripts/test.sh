@@ -14,6 +14,12 @@ scripts/check_shared_copies.sh
 step "patient texts readable (Flesch-Kincaid, Fernández-Huerta)"
 node --test tests/readability/
 
+step "JavaScript lint and format (ESLint, Prettier)"
+# eslint.config.mjs, .prettierrc.json and .prettierignore say what is checked and how; the tools are
+# the ones pinned in tests/package.json (installed by scripts/setup.sh).
+tests/node_modules/.bin/eslint --max-warnings 0 eslint.config.mjs web tests scripts
+tests/node_modules/.bin/prettier --check eslint.config.mjs web tests 'scripts/**/*.mjs'
+
 step "format (clang-format)"
 mapfile -t sources < <(git ls-files 'engine/*.h' 'engine/*.cc' 'tests/*.h' 'tests/*.cc' 2>/dev/null || find engine tests -name '*.h' -o -name '*.cc')
 clang-format --dry-run --Werror "${sources[@]}"

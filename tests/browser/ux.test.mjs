@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, fillStart, question, questionFor, answerQuestion, answerScreen, answerUntilResult, result,
+  serve, launch, openApp, start, question, questionFor, answerScreen, answerUntilResult, result,
   screenFindings, waitReady, EN, ES, ROOT, REGIONS, fillText, kbAges,
   assertNoAxeViolations,
 } from './helpers.mjs';
@@ -15,7 +15,6 @@ import {
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const NARROW = { width: 320, height: 640 };
-const SAFE = /^(neuro|systemic|history\.cancer|local\.buttock_tense|local\.dark_urine|vascular\.leg_cold|local\.|skin\.|trauma\.|vascular\.)/;
 
 let server;
 before(async () => { server = await serve(); });

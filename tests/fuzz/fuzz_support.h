@@ -3,26 +3,25 @@
 #define SYMCHECK_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <vector>
 
 #include "api/engine.h"
+#include "cli/kb_files.h"
 
 namespace symcheck::fuzz {
 
+// Read as the CLI reads it (every *.json of data/kb, or $SYMCHECK_KB), so that a new
+// knowledge-base file is fuzzed with the rest without being listed here.
 inline const Engine& ProjectEngine() {
   static const Engine engine = [] {
-    std::vector<Document> documents;
-    for (const char* name : {"conditions", "findings", "pages", "rules", "screens", "sources"}) {
-      const std::string path = std::string(SYMCHECK_SOURCE_DIR) + "/data/kb/" + name + ".json";
-      std::ifstream in(path);
-      std::ostringstream text;
-      text << in.rdbuf();
-      documents.push_back({path, text.str()});
+    Result<std::vector<Document>> documents = ReadKnowledgeBaseFiles(DefaultKnowledgeBasePath());
+    if (!documents.ok()) {
+      std::cerr << documents.error().message << "\n";
+      std::abort();
     }
     Engine e;
-    const Response r = e.Load(documents);
+    const Response r = e.Load(documents.value());
     if (!r.ok) {
       std::cerr << r.error << "\n";
       std::abort();
