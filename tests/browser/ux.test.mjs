@@ -401,7 +401,7 @@ async function narrowLayoutProblems(page) {
       range.selectNodeContents(node);
       const lineStart = Math.min(...[...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.left));
       // Words, a hyphen ending its part of a hyphenated word.
-      for (const match of node.data.matchAll(/[^\s\-\u2010]+[\-\u2010]?/g)) {
+      for (const match of node.data.matchAll(/[^\s\u2010-]+[\u2010-]?/g)) {
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
         const rects = [...range.getClientRects()].filter((r) => r.width > 0);
