@@ -39,26 +39,39 @@ const quick = process.argv.includes('--quick');
 const withBrowser = !process.argv.includes('--no-browser');
 const require = createRequire(path.join(ROOT, 'tests/package.json'));
 
-const caseFiles = readdirSync(CASES_DIR).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(CASES_DIR, f));
+const caseFiles = readdirSync(CASES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => path.join(CASES_DIR, f));
 const caseTexts = caseFiles.map((f) => readFileSync(f, 'utf8'));
-const kbDocuments = (dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
-  .map((f) => ({ name: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+const kbDocuments = (dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 const fmt = (x, digits = 1) => (x >= 100 ? x.toFixed(0) : x.toFixed(digits));
 const results = {};
 // console.log does not pad; this printf does (%-Ns left-aligns, %Ns right-aligns, %s plain).
 function printf(format, ...args) {
   let i = 0;
-  console.log(format.replace(/%(-?)(\d*)([sd])/g, (_, left, width, kind) => {
-    let text = String(args[i++]);
-    if (kind === 'd') text = String(Math.round(Number(text)));
-    const w = Number(width || 0);
-    return left ? text.padEnd(w) : text.padStart(w);
-  }));
+  console.log(
+    format.replace(/%(-?)(\d*)([sd])/g, (_, left, width, kind) => {
+      let text = String(args[i++]);
+      if (kind === 'd') text = String(Math.round(Number(text)));
+      const w = Number(width || 0);
+      return left ? text.padEnd(w) : text.padStart(w);
+    }),
+  );
 }
 const budgets = [];
-function budget(name, ok, detail) { budgets.push({ name, ok, detail }); }
+function budget(name, ok, detail) {
+  budgets.push({ name, ok, detail });
+}
 
 function timePerCall(inputs, repeat, call) {
   const samples = [];
@@ -93,7 +106,13 @@ const wasmAssessParsed = timePerCall(caseTexts, repeat, (c) => JSON.parse(engine
 const rulesJson = JSON.parse(readFileSync(path.join(KB_DIR, 'rules.json'), 'utf8'));
 const initialState = (c) => initialStateOf(rulesJson, c);
 function answerScreen(state, c, items) {
-  const next = { ...state, present: [...state.present], absent: [...state.absent], dont_know: [...state.dont_know], screens: [...state.screens, items] };
+  const next = {
+    ...state,
+    present: [...state.present],
+    absent: [...state.absent],
+    dont_know: [...state.dont_know],
+    screens: [...state.screens, items],
+  };
   for (const f of items) {
     if (c.present.includes(f)) next.present.push(f);
     else if ((c.absent ?? []).includes(f)) next.absent.push(f);
@@ -135,28 +154,62 @@ for (const [point, states] of Object.entries(pointStates)) {
     writeFileSync(file, t);
     return file;
   });
-  const nativeNext = JSON.parse(execFileSync(NATIVE_BENCH, [KB_DIR, ...files, '--repeat', String(nextRepeat), '--next-only'], { encoding: 'utf8' })).next_us;
+  const nativeNext = JSON.parse(
+    execFileSync(NATIVE_BENCH, [KB_DIR, ...files, '--repeat', String(nextRepeat), '--next-only'], { encoding: 'utf8' }),
+  ).next_us;
   const wasmNext = timePerCall(texts, nextRepeat, (t) => engine.next(t, '{}'));
   nextTimes[point] = { native_us: nativeNext, wasm_us: wasmNext, ratio: wasmNext / nativeNext, states: texts.length };
 }
 rmSync(stateDir, { recursive: true, force: true });
 const nextWorst = Object.values(nextTimes).reduce((a, b) => (b.wasm_us > a.wasm_us ? b : a));
-results.engine = { native, wasm: { assess_us: wasmAssess, assess_with_parse_us: wasmAssessParsed }, next_screen: nextTimes };
+results.engine = {
+  native,
+  wasm: { assess_us: wasmAssess, assess_with_parse_us: wasmAssessParsed },
+  next_screen: nextTimes,
+};
 results.next_screen_ms_native = nextWorst.native_us / 1000;
 results.next_screen_ms_wasm = nextWorst.wasm_us / 1000;
 results.next_screen_ratio = nextWorst.ratio;
 printf('\n1. Engine per call (median; assess over %d calls, dev cases)', caseTexts.length * repeat);
 printf('   %-40s %10s %10s %8s', '', 'native', 'wasm/node', 'ratio');
-printf('   %-40s %8s µs %8s µs %7s×', 'assess (JSON in, JSON out)', fmt(native.assess_us), fmt(wasmAssess), (wasmAssess / native.assess_us).toFixed(2));
+printf(
+  '   %-40s %8s µs %8s µs %7s×',
+  'assess (JSON in, JSON out)',
+  fmt(native.assess_us),
+  fmt(wasmAssess),
+  (wasmAssess / native.assess_us).toFixed(2),
+);
 for (const [point, t] of Object.entries(nextTimes)) {
-  printf('   %-40s %8s ms %8s ms %7s×', `next screen, ${POINTS[point]}`, (t.native_us / 1000).toFixed(2), (t.wasm_us / 1000).toFixed(2), t.ratio.toFixed(2));
+  printf(
+    '   %-40s %8s ms %8s ms %7s×',
+    `next screen, ${POINTS[point]}`,
+    (t.native_us / 1000).toFixed(2),
+    (t.wasm_us / 1000).toFixed(2),
+    t.ratio.toFixed(2),
+  );
 }
 printf('   %-40s %11s %8s µs', 'assess + JSON.parse in JavaScript', '', fmt(wasmAssessParsed));
 printf('   (next screen: %d states per point, %d rounds each)', caseTexts.length, nextRepeat);
-budget('WebAssembly at most 2x native per call (assess)', wasmAssess <= 2 * native.assess_us, `${(wasmAssess / native.assess_us).toFixed(2)}×`);
-budget('WebAssembly at most 2x native per call (next screen, slowest point)', nextWorst.ratio <= 2, `${nextWorst.ratio.toFixed(2)}×`);
-budget('whole assess call through the JavaScript API within 100 µs', wasmAssessParsed <= 100, `${fmt(wasmAssessParsed)} µs`);
-budget('next screen under 5 ms in WebAssembly (slowest interview point)', nextWorst.wasm_us <= 5000, `${(nextWorst.wasm_us / 1000).toFixed(2)} ms`);
+budget(
+  'WebAssembly at most 2x native per call (assess)',
+  wasmAssess <= 2 * native.assess_us,
+  `${(wasmAssess / native.assess_us).toFixed(2)}×`,
+);
+budget(
+  'WebAssembly at most 2x native per call (next screen, slowest point)',
+  nextWorst.ratio <= 2,
+  `${nextWorst.ratio.toFixed(2)}×`,
+);
+budget(
+  'whole assess call through the JavaScript API within 100 µs',
+  wasmAssessParsed <= 100,
+  `${fmt(wasmAssessParsed)} µs`,
+);
+budget(
+  'next screen under 5 ms in WebAssembly (slowest interview point)',
+  nextWorst.wasm_us <= 5000,
+  `${(nextWorst.wasm_us / 1000).toFixed(2)} ms`,
+);
 
 // ---- 2. the same posterior: ours, hand-written JavaScript, bayesjs ----------------------------
 // The tables, read the way the engine reads them: clamped probabilities, the finding's default for
@@ -167,7 +220,10 @@ const clamp = (p) => Math.min(model.clamp.max, Math.max(model.clamp.min, p));
 const findingIndex = new Map(findings.map((f, i) => [f.id, i]));
 const band = (age) => model.age_bands.find((b) => age >= b.min && age <= b.max).id;
 function priors(age, sex) {
-  return conditions.map((c) => c.prior.p * c.age_factors.by_band[band(age)] * (sex === 'female' ? c.sex_factors.female : c.sex_factors.male));
+  return conditions.map(
+    (c) =>
+      c.prior.p * c.age_factors.by_band[band(age)] * (sex === 'female' ? c.sex_factors.female : c.sex_factors.male),
+  );
 }
 const logP = conditions.map((c) => findings.map((f) => Math.log(clamp(c.likelihoods[f.id]?.p ?? f.default.p))));
 const log1mP = conditions.map((c) => findings.map((f) => Math.log(1 - clamp(c.likelihoods[f.id]?.p ?? f.default.p))));
@@ -215,7 +271,9 @@ let maxDiffHand = 0;
 cases.forEach((k) => {
   const a = handWrittenPosterior(k);
   const b = ourUndamped(k);
-  a.forEach((x, c) => { maxDiffHand = Math.max(maxDiffHand, Math.abs(x - b[c])); });
+  a.forEach((x, c) => {
+    maxDiffHand = Math.max(maxDiffHand, Math.abs(x - b[c]));
+  });
 });
 
 // bayesjs: one cause node (every condition a state), one binary child per finding.
@@ -224,21 +282,34 @@ function bayesNetwork(kase) {
   const prior = priors(kase.age, kase.sex);
   const total = prior.reduce((a, b) => a + b, 0);
   const network = {
-    cause: { id: 'cause', states: conditions.map((c) => c.id), parents: [], cpt: Object.fromEntries(conditions.map((c, i) => [c.id, prior[i] / total])) },
+    cause: {
+      id: 'cause',
+      states: conditions.map((c) => c.id),
+      parents: [],
+      cpt: Object.fromEntries(conditions.map((c, i) => [c.id, prior[i] / total])),
+    },
   };
   // One child per finding of the knowledge base, as a developer would build it (unobserved ones
   // sum out, but the library still carries them).
   for (const [f, { id }] of findings.entries()) {
     network[id] = {
-      id, states: ['T', 'F'], parents: ['cause'],
-      cpt: conditions.map((c, ci) => ({ when: { cause: c.id }, then: { T: Math.exp(logP[ci][f]), F: Math.exp(log1mP[ci][f]) } })),
+      id,
+      states: ['T', 'F'],
+      parents: ['cause'],
+      cpt: conditions.map((c, ci) => ({
+        when: { cause: c.id },
+        then: { T: Math.exp(logP[ci][f]), F: Math.exp(log1mP[ci][f]) },
+      })),
     };
   }
   return network;
 }
 function bayesPosterior(kase) {
   const network = bayesNetwork(kase);
-  const evidence = Object.fromEntries([...kase.present.map((id) => [id, 'T']), ...(kase.absent ?? []).map((id) => [id, 'F'])]);
+  const evidence = Object.fromEntries([
+    ...kase.present.map((id) => [id, 'T']),
+    ...(kase.absent ?? []).map((id) => [id, 'F']),
+  ]);
   return conditions.map((c) => bayes.infer(network, { cause: c.id }, evidence));
 }
 // One case: with one child per finding the library takes about a minute per posterior here.
@@ -250,26 +321,66 @@ for (const k of bayesCases) {
   const post = bayesPosterior(k);
   bayesSamples.push(Number(process.hrtime.bigint() - t0) / 1000);
   const ours = ourUndamped(k);
-  post.forEach((x, c) => { maxDiffBayes = Math.max(maxDiffBayes, Math.abs(x - ours[c])); });
+  post.forEach((x, c) => {
+    maxDiffBayes = Math.max(maxDiffBayes, Math.abs(x - ours[c]));
+  });
 }
 const bayesTime = median(bayesSamples);
-results.peers = { ours_posterior_us: ourPosteriorTime, hand_written_js_us: handTime, bayesjs_us: bayesTime, max_diff_hand: maxDiffHand, max_diff_bayesjs: maxDiffBayes };
-printf('\n2. One full posterior over %d conditions, model without damping: finding indices in, probabilities out', conditions.length);
+results.peers = {
+  ours_posterior_us: ourPosteriorTime,
+  hand_written_js_us: handTime,
+  bayesjs_us: bayesTime,
+  max_diff_hand: maxDiffHand,
+  max_diff_bayesjs: maxDiffBayes,
+};
+printf(
+  '\n2. One full posterior over %d conditions, model without damping: finding indices in, probabilities out',
+  conditions.length,
+);
 printf('   %-52s %10s µs', 'ours (WebAssembly, the bench module)', fmt(ourPosteriorTime, 2));
-printf('   %-52s %10s µs   %s× ours', 'hand-written JavaScript (log-space sums)', fmt(handTime, 2), (handTime / ourPosteriorTime).toFixed(2));
-printf('   %-52s %10s µs   %s× ours (%d cases)', 'bayesjs 0.6.5 (exact inference, one child per finding)', fmt(bayesTime), (bayesTime / ourPosteriorTime).toFixed(0), bayesCases.length);
-printf('   largest difference from ours: hand-written %s, bayesjs %s', maxDiffHand.toExponential(2), maxDiffBayes.toExponential(2));
-budget('posteriors agree with bayesjs and hand-written JavaScript to 1e-9', maxDiffHand <= 1e-9 && maxDiffBayes <= 1e-9, `${maxDiffHand.toExponential(1)}, ${maxDiffBayes.toExponential(1)}`);
-budget('faster than the hand-written JavaScript floor', ourPosteriorTime < handTime, `${fmt(ourPosteriorTime, 2)} vs ${fmt(handTime, 2)} µs`);
+printf(
+  '   %-52s %10s µs   %s× ours',
+  'hand-written JavaScript (log-space sums)',
+  fmt(handTime, 2),
+  (handTime / ourPosteriorTime).toFixed(2),
+);
+printf(
+  '   %-52s %10s µs   %s× ours (%d cases)',
+  'bayesjs 0.6.5 (exact inference, one child per finding)',
+  fmt(bayesTime),
+  (bayesTime / ourPosteriorTime).toFixed(0),
+  bayesCases.length,
+);
+printf(
+  '   largest difference from ours: hand-written %s, bayesjs %s',
+  maxDiffHand.toExponential(2),
+  maxDiffBayes.toExponential(2),
+);
+budget(
+  'posteriors agree with bayesjs and hand-written JavaScript to 1e-9',
+  maxDiffHand <= 1e-9 && maxDiffBayes <= 1e-9,
+  `${maxDiffHand.toExponential(1)}, ${maxDiffBayes.toExponential(1)}`,
+);
+budget(
+  'faster than the hand-written JavaScript floor',
+  ourPosteriorTime < handTime,
+  `${fmt(ourPosteriorTime, 2)} vs ${fmt(handTime, 2)} µs`,
+);
 
 // ---- 3. a synthetic knowledge base of 1,000 conditions and 5,000 findings -------------------
 function syntheticKnowledgeBase(nConditions, nFindings, perCondition, nScreens, perScreen) {
   let seed = 12345;
-  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const basis = { estimate: 'synthetic' };
   const text = (s) => ({ en: { patient: s, clinician: s }, es: { patient: s, clinician: s } });
   const syntheticFindings = Array.from({ length: nFindings }, (_, i) => ({
-    id: `syn.f${i}`, kind: i < 10 ? 'location' : 'trigger', audience: 'all', text: text(`Question ${i}?`),
+    id: `syn.f${i}`,
+    kind: i < 10 ? 'location' : 'trigger',
+    audience: 'all',
+    text: text(`Question ${i}?`),
     default: { p: 0.05 + 0.2 * random(), ...basis },
   }));
   const levels = ['self_care', 'routine', 'urgent', 'emergency'];
@@ -280,13 +391,24 @@ function syntheticKnowledgeBase(nConditions, nFindings, perCondition, nScreens, 
       likelihoods[`syn.f${Math.floor(random() * nFindings)}`] = { p: 0.05 + 0.9 * random(), ...basis };
     }
     return {
-      id: `syn_c${i}`, icd10: 'R52', triage: levels[i % 4], name: text(`Condition ${i}`),
-      prior: { p: 0.0001 + random() / nConditions, ...basis }, age_factors: { by_band: bands, ...basis },
-      sex_factors: { female: 1, male: 1, ...basis }, review: { status: 'draft', last_reviewed: '2026-11-26', reviewer: null }, likelihoods,
+      id: `syn_c${i}`,
+      icd10: 'R52',
+      triage: levels[i % 4],
+      name: text(`Condition ${i}`),
+      prior: { p: 0.0001 + random() / nConditions, ...basis },
+      age_factors: { by_band: bands, ...basis },
+      sex_factors: { female: 1, male: 1, ...basis },
+      review: { status: 'draft', last_reviewed: '2026-11-26', reviewer: null },
+      likelihoods,
     };
   });
   return [
-    { name: 'sources.json', text: JSON.stringify({ sources: [{ id: 'synthetic', kind: 'research', authors: 'none', year: 2026, title: 'synthetic' }] }) },
+    {
+      name: 'sources.json',
+      text: JSON.stringify({
+        sources: [{ id: 'synthetic', kind: 'research', authors: 'none', year: 2026, title: 'synthetic' }],
+      }),
+    },
     { name: 'findings.json', text: JSON.stringify({ findings: syntheticFindings }) },
     { name: 'conditions.json', text: JSON.stringify({ conditions: syntheticConditions }) },
     {
@@ -296,16 +418,29 @@ function syntheticKnowledgeBase(nConditions, nFindings, perCondition, nScreens, 
         triage: {
           probability_thresholds: [{ level: 'emergency', min_probability: { p: 0.05, ...basis } }],
           definitions: { any_pain: { present: 'syn.f0' } },
-          red_flag_rules: [{ id: 'S1', level: 'emergency', points_to: 'syn_c3', when: { all: [{ present: 'syn.f11' }, { present: 'syn.f12' }] }, ...basis }],
+          red_flag_rules: [
+            {
+              id: 'S1',
+              level: 'emergency',
+              points_to: 'syn_c3',
+              when: { all: [{ present: 'syn.f11' }, { present: 'syn.f12' }] },
+              ...basis,
+            },
+          ],
         },
         interview: {
           max_screens: 15,
           stop: {
-            leading_probability: { p: 0.9, ...basis }, min_screens: 3, change_probability: { p: 0.01, ...basis },
-            top3_margin: { ratio: 1.5, ...basis }, emergency_probability: { p: 0.01, ...basis },
+            leading_probability: { p: 0.9, ...basis },
+            min_screens: 3,
+            change_probability: { p: 0.01, ...basis },
+            top3_margin: { ratio: 1.5, ...basis },
+            emergency_probability: { p: 0.01, ...basis },
           },
-          dont_know_probability: { p: 0.15, ...basis }, triage_weights: { self_care: 0, routine: 0.2, urgent: 1, emergency: 3, ...basis },
-          urgency_information: { weight: 2, ...basis }, information_tempering: { exponent: 0.7, ...basis },
+          dont_know_probability: { p: 0.15, ...basis },
+          triage_weights: { self_care: 0, routine: 0.2, urgent: 1, emergency: 3, ...basis },
+          urgency_information: { weight: 2, ...basis },
+          information_tempering: { exponent: 0.7, ...basis },
           diagram_findings: ['syn.f0', 'syn.f1'],
           side_findings: { one_side: 'syn.f2', both_sides: 'syn.f3', midline: 'syn.f4' },
         },
@@ -317,7 +452,10 @@ function syntheticKnowledgeBase(nConditions, nFindings, perCondition, nScreens, 
       name: 'screens.json',
       text: JSON.stringify({
         screens: Array.from({ length: nScreens }, (_, s) => ({
-          id: `syn_s${s}`, kind: s < 2 ? 'opening' : 'diagnostic', audience: 'all', stem: text(`Screen ${s}`),
+          id: `syn_s${s}`,
+          kind: s < 2 ? 'opening' : 'diagnostic',
+          audience: 'all',
+          stem: text(`Screen ${s}`),
           items: Array.from({ length: perScreen }, (__, j) => `syn.f${2 + s * perScreen + j}`),
         })),
         follow_up_stem: text('More about what you just told us'),
@@ -329,11 +467,22 @@ const synthDir = mkdtempSync(path.join(tmpdir(), 'symcheck-synthetic-'));
 // 5,002 findings: the body diagram's two plus 1,000 screens of 5.
 const synthetic = syntheticKnowledgeBase(1000, 5002, 50, 1000, 5);
 for (const d of synthetic) writeFileSync(path.join(synthDir, d.name), d.text);
-const synthCase = JSON.stringify({ age: 40, sex: 'female', present: ['syn.f0', 'syn.f20', 'syn.f33'], absent: ['syn.f40'], dont_know: [], screens: [] });
+const synthCase = JSON.stringify({
+  age: 40,
+  sex: 'female',
+  present: ['syn.f0', 'syn.f20', 'syn.f33'],
+  absent: ['syn.f40'],
+  dont_know: [],
+  screens: [],
+});
 const synthCaseFile = path.join(synthDir, 'state.json');
 writeFileSync(synthCaseFile, synthCase);
 const synthRepeat = quick ? 3 : 10;
-const synthNative = JSON.parse(execFileSync(NATIVE_BENCH, [synthDir, synthCaseFile, '--repeat', String(synthRepeat), '--next-only'], { encoding: 'utf8' }));
+const synthNative = JSON.parse(
+  execFileSync(NATIVE_BENCH, [synthDir, synthCaseFile, '--repeat', String(synthRepeat), '--next-only'], {
+    encoding: 'utf8',
+  }),
+);
 const synthEngine = new Module.Engine();
 const synthLoad = synthEngine.load(JSON.stringify(synthetic));
 if (!synthLoad.ok) throw new Error(synthLoad.error);
@@ -342,12 +491,27 @@ if (!synthReply.ok) throw new Error(synthReply.error);
 const synthWasm = timePerCall([synthCase], synthRepeat, (c) => synthEngine.next(c, '{}'));
 synthEngine.delete();
 rmSync(synthDir, { recursive: true, force: true });
-results.synthetic = { native_next_us: synthNative.next_us, wasm_next_us: synthWasm, load_ms_native: synthNative.load_ms };
+results.synthetic = {
+  native_next_us: synthNative.next_us,
+  wasm_next_us: synthWasm,
+  load_ms_native: synthNative.load_ms,
+};
 results.next_screen_synthetic_ms = synthWasm / 1000;
 results.next_screen_synthetic_ms_native = synthNative.next_us / 1000;
-console.log('\n3. Next screen on a synthetic knowledge base (1,000 conditions, 5,002 findings, 50 per condition, 1,000 screens of 5)');
-printf('   native %s ms, WebAssembly %s ms, ratio %s×', (synthNative.next_us / 1000).toFixed(1), (synthWasm / 1000).toFixed(1), (synthWasm / synthNative.next_us).toFixed(2));
-budget('next screen under 200 ms on the synthetic knowledge base (WebAssembly)', synthWasm <= 200000, `${(synthWasm / 1000).toFixed(1)} ms`);
+console.log(
+  '\n3. Next screen on a synthetic knowledge base (1,000 conditions, 5,002 findings, 50 per condition, 1,000 screens of 5)',
+);
+printf(
+  '   native %s ms, WebAssembly %s ms, ratio %s×',
+  (synthNative.next_us / 1000).toFixed(1),
+  (synthWasm / 1000).toFixed(1),
+  (synthWasm / synthNative.next_us).toFixed(2),
+);
+budget(
+  'next screen under 200 ms on the synthetic knowledge base (WebAssembly)',
+  synthWasm <= 200000,
+  `${(synthWasm / 1000).toFixed(1)} ms`,
+);
 
 // ---- 4. memory through a whole interview -----------------------------------------------------
 // A fresh module, so that the synthetic knowledge base above does not count.
@@ -369,9 +533,16 @@ for (const text of caseTexts) {
 }
 const heapAfter = process.memoryUsage().heapUsed;
 results.memory = { module_peak_bytes: peakModule, node_js_heap_delta_bytes: heapAfter - heapBefore };
-printf('\n4. Memory through 24 whole interviews: WebAssembly memory peak %s MiB; Node JavaScript heap change %s MiB',
-  (peakModule / 1048576).toFixed(1), ((heapAfter - heapBefore) / 1048576).toFixed(1));
-budget('module memory within 16 MiB through a whole interview', peakModule <= 16 * 1048576, `${(peakModule / 1048576).toFixed(1)} MiB`);
+printf(
+  '\n4. Memory through 24 whole interviews: WebAssembly memory peak %s MiB; Node JavaScript heap change %s MiB',
+  (peakModule / 1048576).toFixed(1),
+  ((heapAfter - heapBefore) / 1048576).toFixed(1),
+);
+budget(
+  'module memory within 16 MiB through a whole interview',
+  peakModule <= 16 * 1048576,
+  `${(peakModule / 1048576).toFixed(1)} MiB`,
+);
 
 // ---- 5. sizes ---------------------------------------------------------------------------------
 console.log('\n5. Page files, gzipped (level 9)');
@@ -428,7 +599,9 @@ if (withBrowser) {
   try {
     const { page } = await openApp(browser.context, origin.slice(0, -1));
     // Load ends when the engine (in its worker, after the start screen) has loaded too.
-    await page.waitForFunction(() => performance.getEntriesByName('symcheck-engine-ready').length > 0, null, { timeout: 30000 });
+    await page.waitForFunction(() => performance.getEntriesByName('symcheck-engine-ready').length > 0, null, {
+      timeout: 30000,
+    });
     const atReady = await longTasks(page);
     await start(page, { age: 44, sex: 'Male', regions: ['Lower back', 'Left buttock', 'Back of left thigh'] });
     interviewQuestions = (await answerUntilResult(page, () => 'No')).length;
@@ -445,10 +618,20 @@ if (withBrowser) {
   const { chromium } = require('playwright-core');
   const profile = mkdtempSync(path.join(tmpdir(), 'symcheck-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   async function firstQuestion() {
     await page.goto(origin);
     await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
@@ -466,7 +649,9 @@ if (withBrowser) {
   let offline = null;
   try {
     cold = await firstQuestion();
-    await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, { timeout: 10000 });
+    await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.active, null, {
+      timeout: 10000,
+    });
     await context.setOffline(true);
     offline = await firstQuestion();
   } catch (e) {
@@ -478,7 +663,9 @@ if (withBrowser) {
   rmSync(profile, { recursive: true, force: true });
   results.browser = {
     served_by: 'nginx (scripts/nginx)',
-    cold_ms: cold, offline_ms: offline, js_heap_bytes: jsHeap,
+    cold_ms: cold,
+    offline_ms: offline,
+    js_heap_bytes: jsHeap,
     lighthouse_performance: lighthousePerformance,
     total_blocking_time_ms: totalBlockingTime,
     lighthouse_runs: lighthouseRuns,
@@ -486,15 +673,41 @@ if (withBrowser) {
     interview_questions: interviewQuestions,
   };
   printf('\n6. Headless Chromium, the site behind nginx (gzip, production caching)');
-  printf('   Lighthouse mobile performance %s (median of %d runs: %s), total blocking time %s ms',
-    lighthousePerformance, lighthouseRuns.length, lighthouseRuns.map((r) => r.performance).join(', '), totalBlockingTime === null ? '?' : fmt(totalBlockingTime, 0));
-  printf('   longest main-thread task: %s ms during load, %s ms during a whole interview (%s questions; only tasks >= 50 ms are reported, 0 = none)',
-    longestTask?.load ?? '?', longestTask?.interview ?? '?', interviewQuestions ?? '?');
+  printf(
+    '   Lighthouse mobile performance %s (median of %d runs: %s), total blocking time %s ms',
+    lighthousePerformance,
+    lighthouseRuns.length,
+    lighthouseRuns.map((r) => r.performance).join(', '),
+    totalBlockingTime === null ? '?' : fmt(totalBlockingTime, 0),
+  );
+  printf(
+    '   longest main-thread task: %s ms during load, %s ms during a whole interview (%s questions; only tasks >= 50 ms are reported, 0 = none)',
+    longestTask?.load ?? '?',
+    longestTask?.interview ?? '?',
+    interviewQuestions ?? '?',
+  );
   printf('   navigation to a usable start screen plus Start to the first question (typing excluded):');
-  printf('   cold %s ms, offline (service worker) %s ms, tab JavaScript heap %s MiB', cold, offline, jsHeap ? (jsHeap / 1048576).toFixed(1) : '?');
-  budget('Lighthouse mobile performance at least 0.95 (median)', lighthousePerformance !== null && lighthousePerformance >= 0.95, `${lighthousePerformance}`);
-  budget('no main-thread task of 50 ms or more during load (start screen and engine)', longestTask !== null && longestTask.load === 0, `${longestTask?.load ?? '?'} ms`);
-  budget('no main-thread task of 50 ms or more during a whole interview', longestTask !== null && longestTask.interview === 0, `${longestTask?.interview ?? '?'} ms`);
+  printf(
+    '   cold %s ms, offline (service worker) %s ms, tab JavaScript heap %s MiB',
+    cold,
+    offline,
+    jsHeap ? (jsHeap / 1048576).toFixed(1) : '?',
+  );
+  budget(
+    'Lighthouse mobile performance at least 0.95 (median)',
+    lighthousePerformance !== null && lighthousePerformance >= 0.95,
+    `${lighthousePerformance}`,
+  );
+  budget(
+    'no main-thread task of 50 ms or more during load (start screen and engine)',
+    longestTask !== null && longestTask.load === 0,
+    `${longestTask?.load ?? '?'} ms`,
+  );
+  budget(
+    'no main-thread task of 50 ms or more during a whole interview',
+    longestTask !== null && longestTask.interview === 0,
+    `${longestTask?.interview ?? '?'} ms`,
+  );
   budget('first question usable within 500 ms on localhost (cold)', cold !== null && cold <= 500, `${cold} ms`);
 }
 

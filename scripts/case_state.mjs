@@ -7,8 +7,8 @@ export function initialState(rules, c) {
   const sides = rules.interview.side_findings;
   const present = c.present.filter((f) => regions.has(f));
   const absent = [];
-  if (c.present.includes(sides.one_side)) present.push(sides.one_side), absent.push(sides.both_sides);
-  if (c.present.includes(sides.both_sides)) present.push(sides.both_sides), absent.push(sides.one_side);
+  if (c.present.includes(sides.one_side)) (present.push(sides.one_side), absent.push(sides.both_sides));
+  if (c.present.includes(sides.both_sides)) (present.push(sides.both_sides), absent.push(sides.one_side));
   if (c.present.includes(sides.midline)) present.push(sides.midline);
   return { age: c.age, sex: c.sex, present, absent, dont_know: [], screens: [] };
 }

@@ -11,8 +11,16 @@ import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const run = promisify(execFile);
 
 /**
@@ -24,11 +32,19 @@ export async function lighthouse(url, categories, outputPath) {
   mkdirSync(path.dirname(outputPath), { recursive: true });
   const profile = mkdtempSync(path.join(tmpdir(), 'symcheck-lh-'));
   try {
-    await run(path.join(ROOT, 'tests/node_modules/.bin/lighthouse'), [
-      url, '--quiet', '--output=json', '--output=html', `--output-path=${outputPath}`,
-      `--only-categories=${categories.join(',')}`,
-      `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
-    ], { env: { ...process.env, CHROME_PATH: CHROME }, timeout: 180000, maxBuffer: 64 * 1024 * 1024 });
+    await run(
+      path.join(ROOT, 'tests/node_modules/.bin/lighthouse'),
+      [
+        url,
+        '--quiet',
+        '--output=json',
+        '--output=html',
+        `--output-path=${outputPath}`,
+        `--only-categories=${categories.join(',')}`,
+        `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROME }, timeout: 180000, maxBuffer: 64 * 1024 * 1024 },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -39,7 +55,12 @@ export async function lighthouse(url, categories, outputPath) {
 export function failingAudits(report, category) {
   return report.categories[category].auditRefs
     .map((ref) => report.audits[ref.id])
-    .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative'
-      && a.scoreDisplayMode !== 'notApplicable')
+    .filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 1 &&
+        a.scoreDisplayMode !== 'informative' &&
+        a.scoreDisplayMode !== 'notApplicable',
+    )
     .map((a) => `${a.id}: ${a.score}`);
 }

@@ -20,7 +20,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // the start form is usable, with the engine held back) and fails when the two differ.
 export const SIZE_BUDGETS = {
   module_gzip: { limit: 100 * 1024, gated: true, name: '.wasm plus loader at most 100 KB gzipped' },
-  first_screen_gzip: { limit: 150 * 1024, gated: true, name: 'everything the first screen needs at most 150 KB gzipped' },
+  first_screen_gzip: {
+    limit: 150 * 1024,
+    gated: true,
+    name: 'everything the first screen needs at most 150 KB gzipped',
+  },
   total_gzip: { limit: 350 * 1024, gated: true, name: 'everything precached for offline at most 350 KB gzipped' },
 };
 
@@ -101,7 +105,12 @@ export function sizeBudgets(sizes) {
       gated,
       detail: `${(sizes[key] / 1024).toFixed(1)} KB`,
     })),
-    { name: 'the site carries no benchmark module', ok: benchFiles.length === 0, gated: true, detail: benchFiles.join(', ') || 'none' },
+    {
+      name: 'the site carries no benchmark module',
+      ok: benchFiles.length === 0,
+      gated: true,
+      detail: benchFiles.join(', ') || 'none',
+    },
   ];
 }
 
@@ -118,9 +127,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const site = args.find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'build/wasm/site');
   const sizes = siteSizes(site);
   const results = sizeBudgets(sizes);
-  if (args.includes('--first-screen')) console.log(sizes.first_screen_files.map((f) => `        ${f} ${(sizes.files[f].gzip / 1024).toFixed(1)} KB`).join('\n'));
+  if (args.includes('--first-screen'))
+    console.log(
+      sizes.first_screen_files.map((f) => `        ${f} ${(sizes.files[f].gzip / 1024).toFixed(1)} KB`).join('\n'),
+    );
   for (const b of results) console.log(`${b.ok ? 'met    ' : 'MISSED '} ${b.name}: ${b.detail}`);
   const bench = benchModuleSize();
-  if (bench !== null) console.log(`        the benchmark's own module (build/wasm/bench, not shipped): ${(bench / 1024).toFixed(1)} KB gzipped`);
+  if (bench !== null)
+    console.log(
+      `        the benchmark's own module (build/wasm/bench, not shipped): ${(bench / 1024).toFixed(1)} KB gzipped`,
+    );
   if (args.includes('--check') && results.some((b) => b.gated && !b.ok)) process.exit(1);
 }

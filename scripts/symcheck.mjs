@@ -18,8 +18,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-screens N] [--no-damping]\n'
-  + '       symcheck.mjs batch [--kb PATH] [--audience A] [--max-screens N] < JSON lines';
+const USAGE =
+  'usage: symcheck.mjs assess|interview|next CASE.json [--kb PATH] [--audience A] [--max-screens N] [--no-damping]\n' +
+  '       symcheck.mjs batch [--kb PATH] [--audience A] [--max-screens N] < JSON lines';
 
 function fail(message) {
   process.stderr.write(`symcheck: ${message}\n`);
@@ -28,7 +29,8 @@ function fail(message) {
 
 function parseArguments(argv) {
   const [command, ...rest] = argv;
-  if (!['assess', 'interview', 'next', 'batch'].includes(command)) fail(command ? `unknown command "${command}"` : 'missing command');
+  if (!['assess', 'interview', 'next', 'batch'].includes(command))
+    fail(command ? `unknown command "${command}"` : 'missing command');
   const args = { command, input: null, kb: process.env.SYMCHECK_KB || path.join(root, 'data', 'kb'), options: {} };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -65,7 +67,10 @@ async function readKnowledgeBase(kbPath) {
   let files = [kbPath];
   try {
     if ((await stat(kbPath)).isDirectory()) {
-      files = (await readdir(kbPath)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(kbPath, f));
+      files = (await readdir(kbPath))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(kbPath, f));
       if (files.length === 0) fail(`${kbPath}: no .json files in this folder`);
     }
   } catch (e) {
@@ -83,7 +88,9 @@ export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(r
 }
 
 /// The benchmark's own module (never part of the site): the posterior from finding indices.
-export async function loadBenchModule(dir = process.env.SYMCHECK_BENCH_MODULE || path.join(root, 'build', 'wasm', 'bench')) {
+export async function loadBenchModule(
+  dir = process.env.SYMCHECK_BENCH_MODULE || path.join(root, 'build', 'wasm', 'bench'),
+) {
   const { default: createSymcheckBench } = await import(pathToFileURL(path.join(dir, 'symcheck-bench.mjs')).href);
   const wasmBinary = await readFile(path.join(dir, 'symcheck-bench.wasm'));
   const Module = await createSymcheckBench({ wasmBinary });
@@ -133,9 +140,12 @@ async function main() {
     return;
   }
   const text = await readText(args.input);
-  const response = args.command === 'assess' ? engine.assess(text, options)
-    : args.command === 'interview' ? engine.interview(text, options)
-      : engine.next(text, options);
+  const response =
+    args.command === 'assess'
+      ? engine.assess(text, options)
+      : args.command === 'interview'
+        ? engine.interview(text, options)
+        : engine.next(text, options);
   if (!response.ok) fail(`${args.input}: ${response.error}`);
   process.stdout.write(response.json);
 }

@@ -13,50 +13,65 @@ const PREFIX = 'symcheck-';
 const ASSETS = [];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    // Every file or none: a failed download fails the install and the old version stays.
-    await Promise.all(ASSETS.map(async (path) => {
-      const request = new Request(path, { cache: 'reload' });
-      const response = await fetch(request);
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-      await cache.put(request, response);
-    }));
-  })().catch(async (error) => {
-    await caches.delete(CACHE);
-    throw error;
-  }));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // Every file or none: a failed download fails the install and the old version stays.
+      await Promise.all(
+        ASSETS.map(async (path) => {
+          const request = new Request(path, { cache: 'reload' });
+          const response = await fetch(request);
+          if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+          await cache.put(request, response);
+        }),
+      );
+    })().catch(async (error) => {
+      await caches.delete(CACHE);
+      throw error;
+    }),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)),
+      );
+      await self.clients.claim();
+    })(),
+  );
 });
 
 /** True when some tab has answers on screen, or does not say (a tab that cannot answer counts as busy). */
 async function anyTabBusy() {
   const tabs = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  const replies = await Promise.all(tabs.map((tab) => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => resolve(true), 5000);
-    channel.port1.onmessage = (event) => {
-      clearTimeout(timer);
-      resolve(event.data?.busy !== false);
-    };
-    tab.postMessage({ type: 'busy?' }, [channel.port2]);
-  })));
+  const replies = await Promise.all(
+    tabs.map(
+      (tab) =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          const timer = setTimeout(() => resolve(true), 5000);
+          channel.port1.onmessage = (event) => {
+            clearTimeout(timer);
+            resolve(event.data?.busy !== false);
+          };
+          tab.postMessage({ type: 'busy?' }, [channel.port2]);
+        }),
+    ),
+  );
   return replies.some(Boolean);
 }
 
 self.addEventListener('message', (event) => {
   if (event.data?.type !== 'activate-new-version' || self.serviceWorker?.state === 'activated') return;
-  event.waitUntil((async () => {
-    if (!(await anyTabBusy())) await self.skipWaiting();
-    else event.source?.postMessage({ type: 'switch-deferred' });  // a tab has answers: wait
-  })());
+  event.waitUntil(
+    (async () => {
+      if (!(await anyTabBusy())) await self.skipWaiting();
+      else event.source?.postMessage({ type: 'switch-deferred' }); // a tab has answers: wait
+    })(),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
@@ -64,11 +79,14 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const hit = await cache.match(request, { ignoreSearch: true })
-      ?? (request.mode === 'navigate' ? await cache.match('./index.html') : undefined);
-    if (hit) return hit;
-    return fetch(request);
-  })());
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const hit =
+        (await cache.match(request, { ignoreSearch: true })) ??
+        (request.mode === 'navigate' ? await cache.match('./index.html') : undefined);
+      if (hit) return hit;
+      return fetch(request);
+    })(),
+  );
 });

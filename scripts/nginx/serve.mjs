@@ -13,7 +13,11 @@ const RUN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'run.sh');
 const running = new Set();
 process.once('exit', () => {
   for (const proc of running) {
-    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-proc.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   }
 });
 
@@ -27,7 +31,9 @@ export async function serveWithNginx(site) {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn('bash', [RUN, String(port)], {
-      env: { ...process.env, SITE: site }, stdio: 'ignore', detached: true,
+      env: { ...process.env, SITE: site },
+      stdio: 'ignore',
+      detached: true,
     });
     running.add(proc);
     const stop = () => {

@@ -4,13 +4,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, openApp, start, question, questionFor, screenFindings, answerQuestion, result, answerUntilResult, EN, ES, PHONE, TABLET,
+  serve,
+  launch,
+  openApp,
+  start,
+  question,
+  questionFor,
+  screenFindings,
+  answerQuestion,
+  result,
+  answerUntilResult,
+  EN,
+  ES,
+  PHONE,
+  TABLET,
   assertNoAxeViolations,
 } from './helpers.mjs';
 
-
 let server;
-before(async () => { server = await serve(); });
+before(async () => {
+  server = await serve();
+});
 after(() => server?.stop());
 
 const axe = assertNoAxeViolations;
@@ -41,12 +55,19 @@ for (const lang of ['en', 'es']) {
         await answerQuestion(page, findings[0], S['answer.no']);
         await answerQuestion(page, findings[1], S['answer.dont_know']);
         await page.getByRole('button', { name: S['search.open'], exact: true }).click();
-        await page.getByRole('searchbox', { name: S['search.label'], exact: true }).fill(lang === 'en' ? 'sitting' : 'sentado');
+        await page
+          .getByRole('searchbox', { name: S['search.label'], exact: true })
+          .fill(lang === 'en' ? 'sitting' : 'sentado');
         await page.locator('[data-finding-option]').first().click();
-        await page.getByRole('searchbox', { name: S['search.label'], exact: true }).fill(lang === 'en' ? 'worse' : 'empeora');
+        await page
+          .getByRole('searchbox', { name: S['search.label'], exact: true })
+          .fill(lang === 'en' ? 'worse' : 'empeora');
         await axe(page, `question with search ${lang}`);
         await page.getByRole('button', { name: S['question.next'], exact: true }).click();
-        await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'], nextName: S['question.next'] });
+        await answerUntilResult(page, () => S['answer.no'], {
+          resultName: S['result.title'],
+          nextName: S['question.next'],
+        });
         await axe(page, `result ${lang}`);
 
         await page.getByRole('button', { name: S['library.open'], exact: true }).click();
@@ -87,7 +108,10 @@ test('touch: tapping marks and unmarks regions and answers questions', async () 
     assert.equal(await region.getAttribute('aria-pressed'), 'false');
     await page.getByRole('button', { name: 'Front', exact: true }).tap();
     await page.getByRole('button', { name: 'Right groin', exact: true }).tap();
-    assert.equal(await page.getByRole('button', { name: 'Right groin', exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.equal(
+      await page.getByRole('button', { name: 'Right groin', exact: true }).getAttribute('aria-pressed'),
+      'true',
+    );
     await page.getByRole('spinbutton', { name: 'Age', exact: true }).fill('30');
     await page.getByRole('radio', { name: 'Female', exact: true }).tap();
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
@@ -132,11 +156,12 @@ test('keyboard only: mark regions, switch view, start and answer', async () => {
     // Focus moves to the screen's heading; Tab reaches the first question's Yes, arrows choose.
     assert.equal(await page.evaluate(() => document.activeElement?.matches('h2.question-stem')), true);
     await page.keyboard.press('Tab');
-    const focused = () => page.evaluate(() => ({
-      label: document.activeElement?.labels?.[0]?.textContent,
-      finding: document.activeElement?.closest('[data-finding]')?.dataset.finding,
-      checked: document.activeElement?.checked,
-    }));
+    const focused = () =>
+      page.evaluate(() => ({
+        label: document.activeElement?.labels?.[0]?.textContent,
+        finding: document.activeElement?.closest('[data-finding]')?.dataset.finding,
+        checked: document.activeElement?.checked,
+      }));
     const findings = await screenFindings(page);
     assert.deepEqual(await focused(), { label: 'Yes', finding: findings[0], checked: false });
     await page.keyboard.press('ArrowRight');

@@ -5,14 +5,30 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, openApp, start, question, questionFor, screenFindings, answerQuestion, answerScreen, result,
-  rankedConditions, screenshot, EN, ES, PHONE, TABLET,
+  serve,
+  launch,
+  openApp,
+  start,
+  question,
+  questionFor,
+  screenFindings,
+  answerQuestion,
+  answerScreen,
+  result,
+  rankedConditions,
+  screenshot,
+  EN,
+  ES,
+  PHONE,
+  TABLET,
 } from './helpers.mjs';
 
 const SADDLE = 'neuro.saddle_numbness';
 
 let server;
-before(async () => { server = await serve(); });
+before(async () => {
+  server = await serve();
+});
 after(() => server?.stop());
 
 /**
@@ -33,7 +49,10 @@ async function reachSaddleQuestion(page, no = 'No', nextName = 'Next') {
   throw new Error('the saddle-numbness question was never asked');
 }
 
-for (const [device, viewport] of [['phone', PHONE], ['tablet', TABLET]]) {
+for (const [device, viewport] of [
+  ['phone', PHONE],
+  ['tablet', TABLET],
+]) {
   test(`Yes to saddle numbness interrupts with the emergency result (${device})`, async () => {
     const browser = await launch({ viewport, locale: 'en-GB' });
     try {
@@ -84,7 +103,10 @@ for (const [device, viewport] of [['phone', PHONE], ['tablet', TABLET]]) {
 }
 
 test('emergency screen in Spanish, number by locale (es-ES: 112), advice first', async () => {
-  for (const [device, viewport] of [['phone', PHONE], ['tablet', TABLET]]) {
+  for (const [device, viewport] of [
+    ['phone', PHONE],
+    ['tablet', TABLET],
+  ]) {
     const browser = await launch({ viewport, locale: 'es-ES' });
     try {
       const { page, errors } = await openApp(browser.context, server.origin);
@@ -118,7 +140,8 @@ test('a rule of two answers interrupts at the second, not the first', async () =
     await start(page, { age: 44, sex: 'Male', regions: ['Lower back', 'Left buttock'] });
     const FALL = 'onset.after_fall_or_trauma';
     const STAND = 'function.cannot_bear_weight';
-    for (let i = 0; i < 4 && await questionFor(page, FALL).count() === 0; i += 1) await answerScreen(page, () => 'No');
+    for (let i = 0; i < 4 && (await questionFor(page, FALL).count()) === 0; i += 1)
+      await answerScreen(page, () => 'No');
     await answerQuestion(page, FALL, 'Yes');
     assert.equal(await result(page).count(), 0, 'a fall alone is not an emergency');
     assert.ok(await questionFor(page, STAND).isVisible());
@@ -127,7 +150,10 @@ test('a rule of two answers interrupts at the second, not the first', async () =
     await region.waitFor({ timeout: 10000 });
     assert.equal(await region.getAttribute('data-triage'), 'emergency');
     assert.equal(await question(page).count(), 0);
-    assert.ok(await region.locator('[data-must-rule-out], [data-must-rule-out-rule]').count() > 0, 'what must be ruled out is named');
+    assert.ok(
+      (await region.locator('[data-must-rule-out], [data-must-rule-out-rule]').count()) > 0,
+      'what must be ruled out is named',
+    );
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -20,7 +20,8 @@ export async function nodeEngine(site = SITE) {
     return JSON.parse(response.json);
   };
   return {
-    next: (state, options = { audience: 'patient' }) => call(engine.next(JSON.stringify(state), JSON.stringify(options))),
+    next: (state, options = { audience: 'patient' }) =>
+      call(engine.next(JSON.stringify(state), JSON.stringify(options))),
     assess: (c, options = { audience: 'patient' }) => call(engine.assess(JSON.stringify(c), JSON.stringify(options))),
   };
 }

@@ -8,7 +8,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, waitReady, fillStart, question, answerUntilResult, result, watchErrors, start, EN, PHONE, SITE,
+  serve,
+  launch,
+  waitReady,
+  fillStart,
+  question,
+  answerUntilResult,
+  result,
+  watchErrors,
+  start,
+  EN,
+  PHONE,
+  SITE,
 } from './helpers.mjs';
 import { firstScreenFiles } from '../../scripts/site_sizes.mjs';
 
@@ -28,7 +39,9 @@ test('the start screen is usable before the engine loads, from exactly the files
     const errors = watchErrors(page);
     const requests = [];
     browser.context.on('request', (r) => requests.push(r.url()));
-    const held = new Promise((resolve) => { release = resolve; });
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
     await browser.context.route('**/js/engine-worker.js', async (route) => {
       await held;
       await route.continue();
@@ -37,7 +50,8 @@ test('the start screen is usable before the engine loads, from exactly the files
     await waitReady(page);
     await fillStart(page, { age: 40, sex: 'Female', regions: ['Left buttock'] });
     const before = [...new Set(requests.map((url) => pathOf(server.origin, url)))]
-      .filter((p) => p !== 'js/engine-worker.js').sort();
+      .filter((p) => p !== 'js/engine-worker.js')
+      .sort();
     assert.deepEqual(before, firstScreenFiles(SITE), 'what the page fetched before the start form was usable');
     assert.ok(!before.some((p) => p.startsWith('kb/') || p.startsWith('symcheck.')), 'no module, no knowledge base');
 
@@ -71,7 +85,10 @@ test('the engine runs in a worker; the longest main-thread task during load and 
       for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) {
         const original = WebAssembly[name];
         if (typeof original === 'function') {
-          WebAssembly[name] = function counted(...args) { window.__pageWasm += 1; return original.apply(this, args); };
+          WebAssembly[name] = function counted(...args) {
+            window.__pageWasm += 1;
+            return original.apply(this, args);
+          };
         }
       }
     });
@@ -79,15 +96,22 @@ test('the engine runs in a worker; the longest main-thread task during load and 
     const errors = watchErrors(page);
     await page.goto(server.origin);
     await waitReady(page);
-    await page.waitForFunction(() => performance.getEntriesByName('symcheck-engine-ready').length > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => performance.getEntriesByName('symcheck-engine-ready').length > 0, null, {
+      timeout: 20000,
+    });
     const atLoad = await page.evaluate(() => window.__longTasks.slice());
     await start(page, { age: 44, sex: 'Male', regions: ['Lower back', 'Left buttock', 'Back of left thigh'] });
     const asked = await answerUntilResult(page, () => 'No');
     await result(page).waitFor();
     const all = await page.evaluate(() => window.__longTasks.slice());
     const longest = (list) => Math.round(Math.max(0, ...list));
-    t.diagnostic(`longest main-thread task: ${longest(atLoad)} ms during load, ${longest(all.slice(atLoad.length))} ms during the interview (${asked.length} questions; only tasks >= 50 ms are reported)`);
-    assert.ok(page.workers().some((w) => w.url().endsWith('/js/engine-worker.js')), 'the engine worker runs');
+    t.diagnostic(
+      `longest main-thread task: ${longest(atLoad)} ms during load, ${longest(all.slice(atLoad.length))} ms during the interview (${asked.length} questions; only tasks >= 50 ms are reported)`,
+    );
+    assert.ok(
+      page.workers().some((w) => w.url().endsWith('/js/engine-worker.js')),
+      'the engine worker runs',
+    );
     assert.equal(await page.evaluate(() => window.__pageWasm), 0, 'no WebAssembly on the main thread');
     assert.deepEqual(errors, []);
   } finally {

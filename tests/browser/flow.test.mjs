@@ -7,8 +7,30 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, fillStart, answerUntilResult, answerScreen, answerQuestion, result, question,
-  questionFor, screenFindings, rankedConditions, screenshot, waitReady, readJson, SITE, EN, ES, PHONE, TABLET, settled, fillText, kbAges
+  serve,
+  launch,
+  openApp,
+  start,
+  fillStart,
+  answerUntilResult,
+  answerScreen,
+  answerQuestion,
+  result,
+  question,
+  questionFor,
+  screenFindings,
+  rankedConditions,
+  screenshot,
+  waitReady,
+  readJson,
+  SITE,
+  EN,
+  ES,
+  PHONE,
+  TABLET,
+  settled,
+  fillText,
+  kbAges,
 } from './helpers.mjs';
 import { nodeEngine } from './engine-node.mjs';
 
@@ -48,7 +70,8 @@ test('patient interview: diagram, screens of questions, ranked result as the eng
       const group = questionFor(page, finding);
       const text = await group.locator('legend').textContent();
       assert.equal(await page.getByRole('group', { name: text, exact: true }).getAttribute('data-finding'), finding);
-      for (const name of ['Yes', 'No', "Don't know"]) assert.equal(await group.getByRole('radio', { name, exact: true }).count(), 1);
+      for (const name of ['Yes', 'No', "Don't know"])
+        assert.equal(await group.getByRole('radio', { name, exact: true }).count(), 1);
     }
 
     const answers = [];
@@ -65,22 +88,31 @@ test('patient interview: diagram, screens of questions, ranked result as the eng
 
     // The ranked causes are every condition, in the engine's order for these answers (blank = don't know).
     const state = {
-      age: 34, sex: 'female',
-      present: ['pain.buttock', 'pain.posterior_thigh', 'side.one_side', ...answers.filter(([, v]) => v === 'yes').map(([f]) => f)],
+      age: 34,
+      sex: 'female',
+      present: [
+        'pain.buttock',
+        'pain.posterior_thigh',
+        'side.one_side',
+        ...answers.filter(([, v]) => v === 'yes').map(([f]) => f),
+      ],
       absent: ['side.both_sides', ...answers.filter(([, v]) => v === 'no').map(([f]) => f)],
       dont_know: answers.filter(([, v]) => v === 'dont_know').map(([f]) => f),
     };
     engine ??= await nodeEngine();
     const expected = engine.assess(state);
     assert.equal(triage, expected.triage);
-    assert.deepEqual(await rankedConditions(page), expected.differential.map((d) => d.condition));
+    assert.deepEqual(
+      await rankedConditions(page),
+      expected.differential.map((d) => d.condition),
+    );
     // Every screen was submitted, so no safety question is open and no notice shows.
     assert.equal(await region.getByText(EN['result.incomplete.title']).count(), 0);
 
     // Why (with sources), the condition page, review status, safety net and notice.
     const top = region.locator('[data-condition]').first();
     await top.getByText(EN['why.title']).click();
-    assert.ok(await top.locator('.why-list li').count() > 0);
+    assert.ok((await top.locator('.why-list li').count()) > 0);
     assert.match(await top.locator('.why-list').textContent(), /Source: /);
     await top.locator('details.about > summary').click();
     assert.ok((await top.locator('.condition-page').textContent()).length > 100);
@@ -92,7 +124,11 @@ test('patient interview: diagram, screens of questions, ranked result as the eng
     await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
     const visible = await page.locator('body').innerText();
     const ids = [...answers.map(([f]) => f), ...state.present, ...expected.differential.map((d) => d.condition)];
-    assert.deepEqual(ids.filter((id) => /[._]/.test(id) && visible.includes(id)), [], 'no engine ids shown to patients');
+    assert.deepEqual(
+      ids.filter((id) => /[._]/.test(id) && visible.includes(id)),
+      [],
+      'no engine ids shown to patients',
+    );
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -149,29 +185,49 @@ test('Add something else: Search symptoms, a pick counts as yes and can be remov
     const pick = page.getByRole('button', { name: textOf(target), exact: true });
     await pick.waitFor();
     // Questions of the screen shown, the diagram's regions and clinician examinations are not offered.
-    const offered = await page.locator('[data-finding-option]').evaluateAll((els) => els.map((el) => el.getAttribute('data-finding-option')));
+    const offered = await page
+      .locator('[data-finding-option]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-finding-option')));
     const onScreen = await screenFindings(page);
-    assert.ok(!offered.some((f) => onScreen.includes(f) || /^(pain\.sitting_bone|side\.|exam\.|lab\.)/.test(f)), offered.join(', '));
+    assert.ok(
+      !offered.some((f) => onScreen.includes(f) || /^(pain\.sitting_bone|side\.|exam\.|lab\.)/.test(f)),
+      offered.join(', '),
+    );
     await pick.click();
     const picks = page.locator('.picks');
     assert.match(await picks.textContent(), new RegExp(textOf(target).replace(/[?()]/g, '.')));
-    assert.equal(await page.getByRole('button', { name: textOf(target), exact: true }).count(), 0, 'a pick leaves the results');
+    assert.equal(
+      await page.getByRole('button', { name: textOf(target), exact: true }).count(),
+      0,
+      'a pick leaves the results',
+    );
     // Nothing found says so.
     await search.fill('zzzz');
     assert.ok(await page.getByText(EN['search.none']).isVisible());
     // Remove and add again; the pick is recorded as a yes (the printed summary lists it).
-    await page.getByRole('button', { name: EN['search.remove'].replace('{question}', textOf(target)), exact: true }).click();
+    await page
+      .getByRole('button', { name: EN['search.remove'].replace('{question}', textOf(target)), exact: true })
+      .click();
     assert.equal(await picks.locator('li').count(), 0);
     await search.fill('worse sitting');
     await page.getByRole('button', { name: textOf(target), exact: true }).click();
     await answerUntilResult(page, () => 'No');
     await result(page).waitFor();
     // The printed answers, two a line: [question, answer, question, answer].
-    const rows = await page.locator('.print-answers tbody tr').evaluateAll((trs) => trs.flatMap((tr) => {
-      const c = [...tr.cells].map((cell) => cell.textContent);
-      return [[c[0], c[1]], [c[2], c[3]]];
-    }));
-    assert.deepEqual(rows.filter(([q]) => q === textOf(target)), [[textOf(target), 'Yes']], 'the pick counts as a yes');
+    const rows = await page.locator('.print-answers tbody tr').evaluateAll((trs) =>
+      trs.flatMap((tr) => {
+        const c = [...tr.cells].map((cell) => cell.textContent);
+        return [
+          [c[0], c[1]],
+          [c[2], c[3]],
+        ];
+      }),
+    );
+    assert.deepEqual(
+      rows.filter(([q]) => q === textOf(target)),
+      [[textOf(target), 'Yes']],
+      'the pick counts as a yes',
+    );
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -237,7 +293,10 @@ test('age checks: under 12 refused, under 16 warned', async () => {
 });
 
 test('screens in Spanish and on a tablet (screenshots)', async () => {
-  for (const [device, viewport] of [['tablet', TABLET], ['phone', PHONE]]) {
+  for (const [device, viewport] of [
+    ['tablet', TABLET],
+    ['phone', PHONE],
+  ]) {
     const browser = await launch({ viewport });
     try {
       const { page, errors } = await openApp(browser.context, server.origin);
@@ -256,12 +315,18 @@ test('screens in Spanish and on a tablet (screenshots)', async () => {
       await page.getByRole('button', { name: ES['start.start'], exact: true }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'es');
       assert.equal(await page.getByRole('spinbutton', { name: ES['start.age'] }).inputValue(), '61');
-      assert.equal(await page.getByRole('button', { name: ES['region.right_buttock'], exact: true }).getAttribute('aria-pressed'), 'true');
+      assert.equal(
+        await page.getByRole('button', { name: ES['region.right_buttock'], exact: true }).getAttribute('aria-pressed'),
+        'true',
+      );
       assert.ok(await page.getByText(ES['notice.not_diagnosis']).isVisible());
       await screenshot(page, `${device}-es-start`);
       await page.getByRole('button', { name: ES['start.start'], exact: true }).click();
       await screenshot(page, `${device}-es-question`);
-      await answerUntilResult(page, () => ES['answer.no'], { resultName: ES['result.title'], nextName: ES['question.next'] });
+      await answerUntilResult(page, () => ES['answer.no'], {
+        resultName: ES['result.title'],
+        nextName: ES['question.next'],
+      });
       const region = page.getByRole('region', { name: ES['result.title'], exact: true });
       assert.ok(await region.getByText(ES.safety_net, { exact: true }).isVisible());
       await screenshot(page, `${device}-es-result`);

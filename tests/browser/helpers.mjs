@@ -13,8 +13,16 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SITE = process.env.SYMCHECK_SITE ?? path.join(ROOT, 'build/wasm/site');
 export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const PHONE = { width: 360, height: 740 };
 export const TABLET = { width: 1280, height: 800 };
 
@@ -24,7 +32,9 @@ export const ES = JSON.parse(readFileSync(path.join(ROOT, 'data/ui/es.json'), 'u
 
 // Static servers never outlive the test process, even when a test fails before its cleanup.
 const servers = new Set();
-process.once('exit', () => { for (const proc of servers) proc.kill(); });
+process.once('exit', () => {
+  for (const proc of servers) proc.kill();
+});
 
 /**
  * Serves `site` with python3 http.server on a random loopback port. The default site is served
@@ -37,11 +47,20 @@ export async function serve(site = SITE) {
   if (site === SITE) {
     const copy = copySite();
     const server = await serve(copy.dir);
-    return { ...server, site: SITE, stop: () => { server.stop(); copy.remove(); } };
+    return {
+      ...server,
+      site: SITE,
+      stop: () => {
+        server.stop();
+        copy.remove();
+      },
+    };
   }
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
+    const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
+      stdio: 'ignore',
+    });
     servers.add(proc);
     proc.once('exit', () => servers.delete(proc));
     const origin = `http://127.0.0.1:${port}`;
@@ -93,7 +112,7 @@ export function watchErrors(page) {
 }
 
 export async function openApp(context, origin, { url = '/' } = {}) {
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const errors = watchErrors(page);
   await page.goto(origin + url);
   await waitReady(page);
@@ -118,10 +137,10 @@ export async function fillStart(page, { audience = 'Patient', age = 34, sex = 'F
   for (const name of regions) {
     const view = regionByName(name).view === 'front' ? 'Front' : 'Back';
     const viewButton = page.getByRole('button', { name: view, exact: true });
-    if (await viewButton.getAttribute('aria-pressed') !== 'true') await viewButton.click();
+    if ((await viewButton.getAttribute('aria-pressed')) !== 'true') await viewButton.click();
     const control = page.getByRole('button', { name, exact: true });
     await control.click();
-    if (await control.getAttribute('aria-pressed') !== 'true') throw new Error(`${name} did not mark`);
+    if ((await control.getAttribute('aria-pressed')) !== 'true') throw new Error(`${name} did not mark`);
   }
 }
 
@@ -134,7 +153,8 @@ export const result = (page, name = 'Result') => page.getByRole('region', { name
 /** Every question group on the screen shown (a screen holds one to six). */
 export const question = (page) => page.locator('fieldset[data-finding], [role="group"][data-finding]');
 /** The question group of one finding. */
-export const questionFor = (page, finding) => page.locator(`fieldset[data-finding="${finding}"], [role="group"][data-finding="${finding}"]`);
+export const questionFor = (page, finding) =>
+  page.locator(`fieldset[data-finding="${finding}"], [role="group"][data-finding="${finding}"]`);
 
 /** The finding ids of the screen shown, in order. */
 export async function screenFindings(page) {
@@ -174,7 +194,11 @@ export async function settled(page) {
  * (unlisted items left blank). Stops early, returning {interrupted: true}, when an answer brings
  * the Result (an emergency interrupts at the answer that completes it).
  */
-export async function answerScreen(page, choose = () => 'No', { nextName = 'Next', resultName = 'Result', index = 0 } = {}) {
+export async function answerScreen(
+  page,
+  choose = () => 'No',
+  { nextName = 'Next', resultName = 'Result', index = 0 } = {},
+) {
   const pick = typeof choose === 'function' ? choose : (finding) => choose[finding] ?? null;
   const findings = await screenFindings(page);
   const answered = [];
@@ -195,7 +219,11 @@ export async function answerScreen(page, choose = () => 'No', { nextName = 'Next
  * "Don't know" or null for blank (default: No to everything). Returns the finding ids asked, in
  * order (every item of every screen shown).
  */
-export async function answerUntilResult(page, choose = () => 'No', { max = 40, onQuestion, onScreen, resultName = 'Result', nextName = 'Next' } = {}) {
+export async function answerUntilResult(
+  page,
+  choose = () => 'No',
+  { max = 40, onQuestion, onScreen, resultName = 'Result', nextName = 'Next' } = {},
+) {
   const asked = [];
   for (let screen = 0; screen < max; screen += 1) {
     if (await waitScreenOrResult(page, resultName)) return asked;
@@ -211,7 +239,9 @@ export async function answerUntilResult(page, choose = () => 'No', { max = 40, o
 
 /** Ranked condition ids in the Result region, in document order. */
 export async function rankedConditions(page) {
-  return result(page).locator('[data-condition]').evaluateAll((els) => els.map((el) => el.getAttribute('data-condition')));
+  return result(page)
+    .locator('[data-condition]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-condition')));
 }
 
 export async function screenshot(page, name) {
@@ -247,7 +277,13 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
 export async function assertNoAxeViolations(page, label) {
   await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const summary = violations.map(
+    (v) =>
+      `${label}: ${v.id} (${v.impact}) ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${label}`);
 }
 

@@ -5,7 +5,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, question, result, answerUntilResult, copySite, readJson, writeJson, PHONE,
+  serve,
+  launch,
+  openApp,
+  start,
+  question,
+  result,
+  answerUntilResult,
+  copySite,
+  readJson,
+  writeJson,
+  PHONE,
 } from './helpers.mjs';
 
 const SCRIPT = '<script>window.__pwned = 1; alert(1)</script>';
@@ -53,17 +63,25 @@ test('knowledge-base text with <script> and <img onerror> shows as text and neve
   try {
     browser.context.on('request', (r) => requests.push(r.url()));
     const { page, errors } = await openApp(browser.context, server.origin);
-    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
     await start(page, { age: 40, sex: 'Female', regions: ['Left buttock'] });
     const legend = await question(page).first().locator('legend').textContent();
     assert.ok(legend.includes(SCRIPT), 'the question shows the markup as text');
-    assert.ok((await page.locator('h2.question-stem').textContent()).includes('<img src=x onerror='), 'the screen stem shows the markup as text');
+    assert.ok(
+      (await page.locator('h2.question-stem').textContent()).includes('<img src=x onerror='),
+      'the screen stem shows the markup as text',
+    );
     // The search lists question texts as text too.
     await page.getByRole('button', { name: 'Add something else', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search symptoms', exact: true }).fill('script');
     assert.ok((await page.locator('[data-finding-option]').first().textContent()).includes(SCRIPT));
     await answerUntilResult(page, () => 'No');
-    await result(page).locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+    await result(page)
+      .locator('details:not([open]) > summary')
+      .evaluateAll((els) => els.forEach((el) => el.click()));
     const text = await result(page).innerText();
     assert.ok(text.includes('<img src=x onerror='), 'condition names and pages show the markup as text');
     assert.ok(text.includes('<script>'), 'pages show the script tag as text');

@@ -6,7 +6,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  serve, launch, openApp, question, questionFor, screenFindings, answerQuestion, answerUntilResult, EN, ES, REGIONS, ROOT, PHONE,
+  serve,
+  launch,
+  openApp,
+  question,
+  questionFor,
+  screenFindings,
+  answerQuestion,
+  answerUntilResult,
+  EN,
+  ES,
+  REGIONS,
+  ROOT,
+  PHONE,
 } from './helpers.mjs';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -38,15 +50,26 @@ test('every region is named in both languages; English names are those of body-r
   }
   // Every key the page's code asks for exists.
   const used = new Set();
-  const files = ['main.js', 'ui/start-screen.js', 'ui/body-diagram.js', 'ui/question-screen.js', 'ui/result-screen.js',
-    'ui/condition-page.js', 'ui/library-screen.js', 'ui/print-summary.js'];
+  const files = [
+    'main.js',
+    'ui/start-screen.js',
+    'ui/body-diagram.js',
+    'ui/question-screen.js',
+    'ui/result-screen.js',
+    'ui/condition-page.js',
+    'ui/library-screen.js',
+    'ui/print-summary.js',
+  ];
   for (const file of files) {
     const source = readFileSync(path.join(ROOT, 'web/js', file), 'utf8');
     for (const m of source.matchAll(/\bt\('([a-z0-9_.]+)'/g)) used.add(m[1]);
   }
   const html = readFileSync(path.join(ROOT, 'web/index.html'), 'utf8');
   for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) used.add(m[1]);
-  assert.deepEqual([...used].filter((k) => !(k in EN)), []);
+  assert.deepEqual(
+    [...used].filter((k) => !(k in EN)),
+    [],
+  );
 });
 
 test('in Spanish, no English UI string is left on the start, question and result screens', async () => {
@@ -64,12 +87,18 @@ test('in Spanish, no English UI string is left on the start, question and result
       // Citations keep the language they were published in: leave them out.
       const visible = await page.evaluate(() => {
         const cited = [...document.querySelectorAll('.sources, .why-source')];
-        cited.forEach((el) => { el.hidden = true; });
+        cited.forEach((el) => {
+          el.hidden = true;
+        });
         const text = document.body.innerText;
-        cited.forEach((el) => { el.hidden = false; });
+        cited.forEach((el) => {
+          el.hidden = false;
+        });
         return text;
       });
-      const left = english.filter((value) => new RegExp(`(^|[^\\p{L}])${escape(value)}($|[^\\p{L}])`, 'u').test(visible));
+      const left = english.filter((value) =>
+        new RegExp(`(^|[^\\p{L}])${escape(value)}($|[^\\p{L}])`, 'u').test(visible),
+      );
       assert.deepEqual(left, [], `English strings on the ${label} screen`);
     };
     await check('start');
@@ -89,7 +118,10 @@ test('in Spanish, no English UI string is left on the start, question and result
     assert.ok(await page.getByText(/^Screen 1 of about \d+$/).isVisible());
     await page.getByRole('button', { name: 'Español', exact: true }).click();
     await check('question');
-    await answerUntilResult(page, () => ES['answer.no'], { resultName: ES['result.title'], nextName: ES['question.next'] });
+    await answerUntilResult(page, () => ES['answer.no'], {
+      resultName: ES['result.title'],
+      nextName: ES['question.next'],
+    });
     await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
     await check('result');
     assert.deepEqual(errors, []);

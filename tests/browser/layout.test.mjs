@@ -13,7 +13,9 @@ const VIEWPORTS = {
 };
 
 let server;
-before(async () => { server = await serve(); });
+before(async () => {
+  server = await serve();
+});
 after(() => server?.stop());
 
 async function checkScreen(page, label) {
@@ -23,7 +25,11 @@ async function checkScreen(page, label) {
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
       .map((el) => {
         const r = el.getBoundingClientRect();
-        return { name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.tagName, w: r.width, h: r.height };
+        return {
+          name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.tagName,
+          w: r.width,
+          h: r.height,
+        };
       })
       .filter((t) => t.w < 44 || t.h < 44);
     const fontSize = parseFloat(getComputedStyle(document.body).fontSize);
@@ -60,7 +66,9 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.locator('[data-finding-option]').first().click();
       await checkScreen(page, `${name} question with search`);
       await answerUntilResult(page, () => 'No');
-      await result(page).locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+      await result(page)
+        .locator('details:not([open]) > summary')
+        .evaluateAll((els) => els.forEach((el) => el.click()));
       await checkScreen(page, `${name} result`);
       if (name === 'phone-landscape' || name === 'tablet-portrait') await screenshot(page, `${name}-result`);
       await page.getByRole('button', { name: 'Conditions library', exact: true }).click();

@@ -16,7 +16,7 @@ import { lighthouse, failingAudits } from '../../scripts/lighthouse.mjs';
 let site;
 let server;
 before(async () => {
-  site = copySite();  // a rebuild of build/wasm/site during the run changes nothing
+  site = copySite(); // a rebuild of build/wasm/site during the run changes nothing
   server = await serveWithNginx(site.dir);
 });
 after(() => {
@@ -25,8 +25,11 @@ after(() => {
 });
 
 test('lighthouse: accessibility 1, best practices 1 (behind nginx)', async () => {
-  const report = await lighthouse(`${server.origin}/`, ['accessibility', 'best-practices'],
-    path.join(ROOT, 'build/lighthouse/report'));
+  const report = await lighthouse(
+    `${server.origin}/`,
+    ['accessibility', 'best-practices'],
+    path.join(ROOT, 'build/lighthouse/report'),
+  );
   for (const category of ['accessibility', 'best-practices']) {
     assert.equal(report.categories[category].score, 1, `${category}: ${failingAudits(report, category).join(', ')}`);
   }

@@ -3,20 +3,28 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, start, answerUntilResult, result, rankedConditions, waitForServiceWorker, copySite,
+  launch,
+  openApp,
+  start,
+  answerUntilResult,
+  result,
+  rankedConditions,
+  waitForServiceWorker,
+  copySite,
 } from './helpers.mjs';
 import { serveWithNginx } from '../../scripts/nginx/serve.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-  + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
-  + "frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'";
 
 let stopNginx;
 let origin;
 let site;
 
 before(async () => {
-  site = copySite();  // other tests rebuild or poison copies; this one serves its own
+  site = copySite(); // other tests rebuild or poison copies; this one serves its own
   ({ origin, stop: stopNginx } = await serveWithNginx(site.dir));
 });
 
@@ -40,8 +48,12 @@ test('every response carries the security headers', async () => {
 
 test('content types, compression and caching keep the service worker update safe', async () => {
   const types = {
-    '/': 'text/html', '/symcheck.wasm': 'application/wasm', '/symcheck.mjs': 'text/javascript',
-    '/sw.js': 'text/javascript', '/kb/rules.json': 'application/json', '/manifest.webmanifest': 'application/manifest+json',
+    '/': 'text/html',
+    '/symcheck.wasm': 'application/wasm',
+    '/symcheck.mjs': 'text/javascript',
+    '/sw.js': 'text/javascript',
+    '/kb/rules.json': 'application/json',
+    '/manifest.webmanifest': 'application/manifest+json',
   };
   for (const [file, type] of Object.entries(types)) {
     const response = await fetch(origin + file, { headers: { 'accept-encoding': 'gzip' } });
@@ -61,7 +73,9 @@ test('content types, compression and caching keep the service worker update safe
     request(`${origin}/symcheck.wasm`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
       res.resume();
       resolve(res.headers['content-encoding']);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
   assert.equal(encoding, 'gzip', 'the module is sent compressed');
 });
@@ -85,7 +99,11 @@ test('a full interview behind nginx, then offline', async () => {
     await answerUntilResult(page, () => "Don't know");
     assert.ok(await result(page).isVisible());
     assert.deepEqual(errors, [], 'no console error, no CSP violation');
-    assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), [], 'nothing leaves the origin');
+    assert.deepEqual(
+      requests.filter((url) => !url.startsWith(origin)),
+      [],
+      'nothing leaves the origin',
+    );
   } finally {
     await browser.close();
   }

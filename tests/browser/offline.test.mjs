@@ -7,8 +7,19 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, answerUntilResult, result, waitReady, waitForServiceWorker, copySite,
-  watchErrors, EN, PHONE, SITE,
+  serve,
+  launch,
+  openApp,
+  start,
+  answerUntilResult,
+  result,
+  waitReady,
+  waitForServiceWorker,
+  copySite,
+  watchErrors,
+  EN,
+  PHONE,
+  SITE,
 } from './helpers.mjs';
 
 const fallback = (page) => page.locator('#fallback');
@@ -46,7 +57,10 @@ test('a new version is installed whole, then replaces the old one (no mixing)', 
 
     // Publish version 2: a changed string and a new service worker version.
     const swPath = path.join(site.dir, 'sw.js');
-    writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(/const VERSION = '[^']*';/, "const VERSION = 'test-v2';"));
+    writeFileSync(
+      swPath,
+      readFileSync(swPath, 'utf8').replace(/const VERSION = '[^']*';/, "const VERSION = 'test-v2';"),
+    );
     const en = JSON.parse(readFileSync(path.join(site.dir, 'ui/en.json'), 'utf8'));
     en['start.title'] = 'Version two';
     writeFileSync(path.join(site.dir, 'ui/en.json'), JSON.stringify(en));
@@ -71,7 +85,9 @@ test('without WebAssembly the page says so and where to get help', async () => {
   const browser = await launch({ viewport: PHONE });
   try {
     const page = browser.context.pages()[0];
-    await page.addInitScript(() => { delete globalThis.WebAssembly; });
+    await page.addInitScript(() => {
+      delete globalThis.WebAssembly;
+    });
     await page.goto(server.origin);
     await page.locator('#fallback.failed').waitFor({ timeout: 10000 });
     assert.ok(await fallback(page).isVisible());

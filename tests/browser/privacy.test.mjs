@@ -4,11 +4,23 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, openApp, start, answerUntilResult, answerScreen, result, question, waitReady, waitForServiceWorker, PHONE,
+  serve,
+  launch,
+  openApp,
+  start,
+  answerUntilResult,
+  answerScreen,
+  result,
+  question,
+  waitReady,
+  waitForServiceWorker,
+  PHONE,
 } from './helpers.mjs';
 
 let server;
-before(async () => { server = await serve(); });
+before(async () => {
+  server = await serve();
+});
 after(() => server?.stop());
 
 const AGE = 73;
@@ -80,8 +92,13 @@ test('no off-origin request, no storage, New patient erases, history carries not
     }
 
     assert.ok(requests.length > 10);
-    assert.ok(requests.some((r) => r.sw), 'service worker requests are recorded too');
-    const off = requests.filter((r) => !r.url.startsWith(`${server.origin}/`) && !r.url.startsWith('blob:') && !r.url.startsWith('data:'));
+    assert.ok(
+      requests.some((r) => r.sw),
+      'service worker requests are recorded too',
+    );
+    const off = requests.filter(
+      (r) => !r.url.startsWith(`${server.origin}/`) && !r.url.startsWith('blob:') && !r.url.startsWith('data:'),
+    );
     assert.deepEqual(off, [], 'no request off the origin');
     assert.deepEqual(errors, []);
   } finally {

@@ -9,8 +9,21 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, question, screenFindings, answerQuestion, waitReady, waitForServiceWorker,
-  copySite, readJson, writeJson, watchErrors, PHONE, ROOT,
+  serve,
+  launch,
+  openApp,
+  start,
+  question,
+  screenFindings,
+  answerQuestion,
+  waitReady,
+  waitForServiceWorker,
+  copySite,
+  readJson,
+  writeJson,
+  watchErrors,
+  PHONE,
+  ROOT,
 } from './helpers.mjs';
 
 /** Version two of the site in `dir`: a changed string, stamped as the build does. */
@@ -24,7 +37,9 @@ function deploy(dir) {
 
 async function waitForWaitingVersion(page) {
   for (let i = 0; i < 200; i += 1) {
-    const state = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null);
+    const state = await page.evaluate(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? null,
+    );
     if (state === 'installed') return;
     await page.waitForTimeout(100);
   }
@@ -42,7 +57,9 @@ test('an update waits while a tab has answers on screen, and activates once no t
     await question(a).first().waitFor();
     const [first] = await screenFindings(a);
     await answerQuestion(a, first, 'No');
-    await a.evaluate(() => { window.tabMarker = 'still here'; });
+    await a.evaluate(() => {
+      window.tabMarker = 'still here';
+    });
     const v1 = await a.evaluate(() => caches.keys());
     assert.equal(v1.length, 1);
 
@@ -53,15 +70,24 @@ test('an update waits while a tab has answers on screen, and activates once no t
     await waitReady(b);
     await waitForWaitingVersion(b);
     // Tab B is free and offers the switch; the new version asks every tab, A says busy: it waits.
-    const deferred = await b.evaluate(() => new Promise((resolve) => {
-      navigator.serviceWorker.addEventListener('message', (event) => {
-        if (event.data?.type === 'switch-deferred') resolve(true);
-      });
-      navigator.serviceWorker.getRegistration().then((r) => r.waiting.postMessage({ type: 'activate-new-version' }));
-    }));
+    const deferred = await b.evaluate(
+      () =>
+        new Promise((resolve) => {
+          navigator.serviceWorker.addEventListener('message', (event) => {
+            if (event.data?.type === 'switch-deferred') resolve(true);
+          });
+          navigator.serviceWorker
+            .getRegistration()
+            .then((r) => r.waiting.postMessage({ type: 'activate-new-version' }));
+        }),
+    );
     assert.ok(deferred);
     assert.equal(await a.evaluate(() => window.tabMarker), 'still here', 'tab A was not reloaded');
-    assert.equal(await a.evaluate((f) => document.querySelectorAll(`[data-finding="${f}"] input:checked`).length === 1, first), true, 'tab A keeps its answer');
+    assert.equal(
+      await a.evaluate((f) => document.querySelectorAll(`[data-finding="${f}"] input:checked`).length === 1, first),
+      true,
+      'tab A keeps its answer',
+    );
     assert.equal(await a.getByRole('heading', { name: 'Version two' }).count(), 0);
     const waiting = await a.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();

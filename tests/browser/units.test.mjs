@@ -23,33 +23,64 @@ const ids = (...names) => names.map((n) => REGIONS.find((r) => r.name === n).id)
 
 test('regions of ui/regions.json are exactly those of body-regions.json', async () => {
   const { existsSync, readFileSync } = await import('node:fs');
-  const shared = [path.join(ROOT, '../shared/cases/body-regions.json'), '/work/shared/cases/body-regions.json'].find(existsSync);
+  const shared = [path.join(ROOT, '../shared/cases/body-regions.json'), '/work/shared/cases/body-regions.json'].find(
+    existsSync,
+  );
   if (!shared) return;
   const expected = JSON.parse(readFileSync(shared, 'utf8')).regions;
-  assert.deepEqual(REGIONS.map(({ name, finding, side, view, midline }) => ({ name, finding, side, view, ...(midline ? { midline } : {}) })), expected);
+  assert.deepEqual(
+    REGIONS.map(({ name, finding, side, view, midline }) => ({
+      name,
+      finding,
+      side,
+      view,
+      ...(midline ? { midline } : {}),
+    })),
+    expected,
+  );
 });
 
 test('initial evidence: one side, both sides, midline, nothing marked', () => {
-  assert.deepEqual(state.initialEvidence(REGIONS, ids('Left buttock', 'Back of left thigh')),
-    { present: ['pain.buttock', 'pain.posterior_thigh', 'side.one_side'], absent: ['side.both_sides'] });
-  assert.deepEqual(state.initialEvidence(REGIONS, ids('Left buttock', 'Right buttock')),
-    { present: ['pain.buttock', 'side.both_sides'], absent: ['side.one_side'] });
-  assert.deepEqual(state.initialEvidence(REGIONS, ids('Tailbone')),
-    { present: ['pain.tailbone', 'side.midline'], absent: [] });
-  assert.deepEqual(state.initialEvidence(REGIONS, ids('Right groin', 'Around the anus')),
-    { present: ['pain.groin', 'pain.perianal', 'side.one_side', 'side.midline'], absent: ['side.both_sides'] });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Left buttock', 'Back of left thigh')), {
+    present: ['pain.buttock', 'pain.posterior_thigh', 'side.one_side'],
+    absent: ['side.both_sides'],
+  });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Left buttock', 'Right buttock')), {
+    present: ['pain.buttock', 'side.both_sides'],
+    absent: ['side.one_side'],
+  });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Tailbone')), {
+    present: ['pain.tailbone', 'side.midline'],
+    absent: [],
+  });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Right groin', 'Around the anus')), {
+    present: ['pain.groin', 'pain.perianal', 'side.one_side', 'side.midline'],
+    absent: ['side.both_sides'],
+  });
   assert.deepEqual(state.initialEvidence(REGIONS, ids('Lower back')), { present: ['pain.low_back'], absent: [] });
-  assert.deepEqual(state.initialEvidence(REGIONS, ids('Lower back', 'Left buttock')),
-    { present: ['pain.low_back', 'pain.buttock', 'side.one_side'], absent: ['side.both_sides'] });
+  assert.deepEqual(state.initialEvidence(REGIONS, ids('Lower back', 'Left buttock')), {
+    present: ['pain.low_back', 'pain.buttock', 'side.one_side'],
+    absent: ['side.both_sides'],
+  });
   assert.deepEqual(state.initialEvidence(REGIONS, []), { present: [], absent: [] });
 });
 
 test('screens, answers, Back, picks and the engine state', () => {
-  let s = state.createInterview({ age: 40, sex: 'male', audience: 'patient', marked: ids('Left buttock'), regions: REGIONS });
+  let s = state.createInterview({
+    age: 40,
+    sex: 'male',
+    audience: 'patient',
+    marked: ids('Left buttock'),
+    regions: REGIONS,
+  });
   assert.equal(state.currentScreen(s), null);
-  s = state.showScreen(s, { id: 'opening_nerves', kind: 'opening', items: ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change'] });
+  s = state.showScreen(s, {
+    id: 'opening_nerves',
+    kind: 'opening',
+    items: ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change'],
+  });
   s = state.setAnswer(s, 'neuro.saddle_numbness', 'yes');
-  s = state.setAnswer(s, 'neuro.saddle_numbness', 'no');  // changed before Next
+  s = state.setAnswer(s, 'neuro.saddle_numbness', 'no'); // changed before Next
   s = state.setAnswer(s, 'neuro.leg_weakness', 'dont_know');
   // Open: the blank item is not "don't know" yet.
   assert.deepEqual(state.toEngineState(s), {
@@ -65,7 +96,7 @@ test('screens, answers, Back, picks and the engine state', () => {
   s = state.showScreen(s, { id: 'diag_sitting', kind: 'diagnostic', items: ['worse.sitting', 'history.cancer'] });
   s = state.setAnswer(s, 'worse.sitting', 'yes');
   s = state.addFinding(s, 'systemic.fever');
-  s = state.addFinding(s, 'worse.sitting');  // asked already: no pick
+  s = state.addFinding(s, 'worse.sitting'); // asked already: no pick
   assert.deepEqual(s.added, ['systemic.fever']);
   assert.deepEqual(state.toCase(s), {
     age: 40,
@@ -74,13 +105,22 @@ test('screens, answers, Back, picks and the engine state', () => {
     absent: ['side.both_sides', 'neuro.saddle_numbness'],
     dont_know: ['neuro.leg_weakness', 'neuro.bladder_change'],
   });
-  assert.deepEqual(state.toEngineState(s).screens, [['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change'], ['worse.sitting', 'history.cancer']]);
-  assert.deepEqual(state.givenAnswers(s).map((a) => a.finding), ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change', 'worse.sitting', 'systemic.fever']);
+  assert.deepEqual(state.toEngineState(s).screens, [
+    ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change'],
+    ['worse.sitting', 'history.cancer'],
+  ]);
+  assert.deepEqual(
+    state.givenAnswers(s).map((a) => a.finding),
+    ['neuro.saddle_numbness', 'neuro.leg_weakness', 'neuro.bladder_change', 'worse.sitting', 'systemic.fever'],
+  );
   // Back: the first screen again, open, its answers kept; the picks stay.
   const back = state.back(s);
   assert.equal(back.screens.length, 1);
   assert.equal(state.currentScreen(back).submitted, false);
-  assert.deepEqual(state.currentScreen(back).answers, { 'neuro.saddle_numbness': 'no', 'neuro.leg_weakness': 'dont_know' });
+  assert.deepEqual(state.currentScreen(back).answers, {
+    'neuro.saddle_numbness': 'no',
+    'neuro.leg_weakness': 'dont_know',
+  });
   assert.deepEqual(back.added, ['systemic.fever']);
   assert.equal(state.answerFor(back, 'worse.sitting'), null);
   assert.equal(state.answerFor(back, 'side.both_sides'), 'no');
@@ -106,7 +146,10 @@ test('review: an unanswered screen is dropped for the engine to choose again; ne
   s = state.submitScreen(s);
   s = state.showScreen(s, { id: 'b', kind: 'opening', items: ['systemic.fever'] });
   // Nothing answered on the open screen: it goes; answered, it stays; submitted, it stays.
-  assert.deepEqual(state.dropUnansweredScreen(s).screens.map((x) => x.id), ['a']);
+  assert.deepEqual(
+    state.dropUnansweredScreen(s).screens.map((x) => x.id),
+    ['a'],
+  );
   const answered = state.setAnswer(s, 'systemic.fever', 'yes');
   assert.equal(state.dropUnansweredScreen(answered), answered);
   assert.equal(state.dropUnansweredScreen(state.submitScreen(s)).screens.length, 2);
@@ -115,7 +158,13 @@ test('review: an unanswered screen is dropped for the engine to choose again; ne
   const fresh = state.createInterview({ age: 41, sex: 'male', marked: [left.id, tail.id], regions });
   const carried = state.carryAnswers(fresh, s);
   assert.equal(carried.age, 41);
-  assert.deepEqual(carried.screens.map((x) => [x.id, x.items, x.submitted]), [['a', ['neuro.leg_weakness'], true], ['b', ['systemic.fever'], false]]);
+  assert.deepEqual(
+    carried.screens.map((x) => [x.id, x.items, x.submitted]),
+    [
+      ['a', ['neuro.leg_weakness'], true],
+      ['b', ['systemic.fever'], false],
+    ],
+  );
   assert.deepEqual(carried.screens[0].answers, { 'neuro.leg_weakness': 'no' });
   assert.deepEqual(carried.added, ['history.smoker']);
   assert.ok(state.toCase(carried).present.includes('side.midline'));
@@ -136,14 +185,27 @@ test('start validation', () => {
 });
 
 test('FHIR bundle: collection with QuestionnaireResponse and RiskAssessment', () => {
-  let s = state.createInterview({ age: 52, sex: 'female', audience: 'clinician', marked: ids('Left buttock'), regions: REGIONS });
-  s = state.showScreen(s, { id: 'clin_safety_neuro', kind: 'safety', items: ['exam.slr_positive', 'neuro.saddle_numbness'] });
+  let s = state.createInterview({
+    age: 52,
+    sex: 'female',
+    audience: 'clinician',
+    marked: ids('Left buttock'),
+    regions: REGIONS,
+  });
+  s = state.showScreen(s, {
+    id: 'clin_safety_neuro',
+    kind: 'safety',
+    items: ['exam.slr_positive', 'neuro.saddle_numbness'],
+  });
   s = state.setAnswer(s, 'exam.slr_positive', 'yes');
   s = state.submitScreen(s);
   const assessment = {
     triage: 'routine',
     red_flags: [],
-    differential: [{ condition: 'lumbar_radiculopathy', probability: 0.7 }, { condition: 'piriformis_syndrome', probability: 0.3 }],
+    differential: [
+      { condition: 'lumbar_radiculopathy', probability: 0.7 },
+      { condition: 'piriformis_syndrome', probability: 0.3 },
+    ],
     unanswered_safety_checks: ['systemic.fever'],
   };
   let n = 0;
@@ -177,9 +239,15 @@ test('FHIR bundle: collection with QuestionnaireResponse and RiskAssessment', ()
   assert.equal(item('neuro.saddle_numbness').answer[0].valueCoding.code, 'asked-unknown');
   assert.equal(ra.resourceType, 'RiskAssessment');
   assert.equal(ra.basis[0].reference, bundle.entry[0].fullUrl);
-  assert.deepEqual(ra.prediction.map((p) => p.probabilityDecimal), [0.7, 0.3]);
+  assert.deepEqual(
+    ra.prediction.map((p) => p.probabilityDecimal),
+    [0.7, 0.3],
+  );
   assert.equal(ra.prediction[0].outcome.coding[0].code, 'M51.1');
   assert.equal(ra.extension[0].valueCoding.code, 'routine');
-  assert.ok(ra.note.some((n) => n.text === 'unanswered_screen Q systemic.fever'), 'the open safety questions are named');
+  assert.ok(
+    ra.note.some((n) => n.text === 'unanswered_screen Q systemic.fever'),
+    'the open safety questions are named',
+  );
   for (const entry of bundle.entry) assert.match(entry.fullUrl, /^urn:uuid:/);
 });

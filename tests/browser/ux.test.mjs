@@ -7,8 +7,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  serve, launch, openApp, start, question, questionFor, answerScreen, answerUntilResult, result,
-  screenFindings, waitReady, EN, ES, ROOT, REGIONS, fillText, kbAges,
+  serve,
+  launch,
+  openApp,
+  start,
+  question,
+  questionFor,
+  answerScreen,
+  answerUntilResult,
+  result,
+  screenFindings,
+  waitReady,
+  EN,
+  ES,
+  ROOT,
+  REGIONS,
+  fillText,
+  kbAges,
   assertNoAxeViolations,
 } from './helpers.mjs';
 
@@ -17,12 +32,15 @@ const TABLET = { width: 820, height: 1180 };
 const NARROW = { width: 320, height: 640 };
 
 let server;
-before(async () => { server = await serve(); });
+before(async () => {
+  server = await serve();
+});
 after(() => server?.stop());
 
 const axe = assertNoAxeViolations;
 
-const shot = (page, name, fullPage = false) => page.screenshot({ path: path.join(ROOT, 'build', `ux-${name}.png`), fullPage });
+const shot = (page, name, fullPage = false) =>
+  page.screenshot({ path: path.join(ROOT, 'build', `ux-${name}.png`), fullPage });
 
 async function emergencyResult(page, S = EN) {
   await start(page, { age: 45, sex: 'Male', regions: ['Lower back', 'Left buttock'] });
@@ -41,9 +59,17 @@ for (const viewport of [PHONE, TABLET]) {
       assert.equal(await region.getAttribute('data-triage'), 'emergency');
       const order = await region.evaluate((el) => {
         const pos = (sel) => [...el.querySelectorAll('*')].indexOf(el.querySelector(sel));
-        return { banner: pos('.triage-banner'), must: pos('[data-must-rule-out]'), causes: pos('[data-condition]'), causesTitle: pos('.causes-title') };
+        return {
+          banner: pos('.triage-banner'),
+          must: pos('[data-must-rule-out]'),
+          causes: pos('[data-condition]'),
+          causesTitle: pos('.causes-title'),
+        };
       });
-      assert.ok(order.banner < order.must && order.must < order.causesTitle && order.causesTitle < order.causes, JSON.stringify(order));
+      assert.ok(
+        order.banner < order.must && order.must < order.causesTitle && order.causesTitle < order.causes,
+        JSON.stringify(order),
+      );
       assert.equal(await region.locator('.causes-title').textContent(), EN['result.causes_other']);
       // One instruction: call now; what not to do; nothing "if you develop".
       const text = await region.innerText();
@@ -72,26 +98,41 @@ for (const lang of ['en', 'es']) {
       await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
       await page.getByRole('button', { name: S['region.right_buttock'], exact: true }).click();
       await page.getByRole('button', { name: S['start.start'], exact: true }).click();
-      await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'], nextName: S['question.next'] });
+      await answerUntilResult(page, () => S['answer.no'], {
+        resultName: S['result.title'],
+        nextName: S['question.next'],
+      });
       const region = result(page, S['result.title']);
       const causes = region.locator('ol.causes > [data-condition]');
-      assert.ok(await causes.count() >= 5);
+      assert.ok((await causes.count()) >= 5);
       // Every listed cause has a Why, incl. causes 4 and 5, and a plain "about N in 100".
       for (let i = 0; i < 5; i += 1) {
         const cause = causes.nth(i);
         assert.equal(await cause.locator('details.why').count(), 1, `cause ${i + 1} has a why`);
-        assert.match(await cause.locator('.probability-plain').textContent(), lang === 'en' ? /in 100 people/ : /de cada 100/);
+        assert.match(
+          await cause.locator('.probability-plain').textContent(),
+          lang === 'en' ? /in 100 people/ : /de cada 100/,
+        );
       }
       await page.locator('details.why > summary').evaluateAll((els) => els.forEach((el) => el.click()));
       const why = (await region.locator('details.why').allInnerTexts()).join('\n');
-      assert.ok(!/not captured|clinical estimate: clinical estimate|Is the pain right in the middle|one side only/i.test(why), why);
+      assert.ok(
+        !/not captured|clinical estimate: clinical estimate|Is the pain right in the middle|one side only/i.test(why),
+        why,
+      );
       assert.ok(why.includes(S['why.marked'].replace(' {regions}.', '')), 'the diagram as You marked');
       // Direction is not red.
-      const colour = await region.locator('.why-direction').first().evaluate((el) => getComputedStyle(el).color);
+      const colour = await region
+        .locator('.why-direction')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color);
       assert.equal(colour, 'rgb(27, 27, 27)');
       // Review status: draft with the content date, not "last reviewed".
       const review = await region.locator('.review').first().textContent();
-      assert.ok(review.startsWith(lang === 'en' ? 'Draft, not yet reviewed by a clinician; content updated' : 'Borrador'), review);
+      assert.ok(
+        review.startsWith(lang === 'en' ? 'Draft, not yet reviewed by a clinician; content updated' : 'Borrador'),
+        review,
+      );
       // Next steps for the level.
       const level = await region.getAttribute('data-triage');
       assert.ok(await region.locator(`[data-next-steps="${level}"]`).isVisible());
@@ -108,10 +149,25 @@ for (const lang of ['en', 'es']) {
 
 test('citations: author (year) title, never placeholders', async () => {
   const { shortSource, citation } = await import('../../web/js/ui/condition-page.js');
-  const t = (k) => ({ 'source.kind.research': 'research', 'source.no_year': 'year unknown' }[k] ?? '');
-  assert.equal(shortSource({ authors: 'Bell DA, Collie D, Statham PF', year: 2007, title: 'Cauda equina syndrome' }), 'Bell DA, et al. (2007). Cauda equina syndrome.');
-  assert.equal(shortSource({ authors: 'Authors not captured', year: 2015, title: 'A case report' }), '(2015). A case report.');
-  const c = citation({ kind: 'research', authors: 'UK review (authors not captured)', year: null, title: 'T', journal: 'abstract only (journal not captured)' }, t);
+  const t = (k) => ({ 'source.kind.research': 'research', 'source.no_year': 'year unknown' })[k] ?? '';
+  assert.equal(
+    shortSource({ authors: 'Bell DA, Collie D, Statham PF', year: 2007, title: 'Cauda equina syndrome' }),
+    'Bell DA, et al. (2007). Cauda equina syndrome.',
+  );
+  assert.equal(
+    shortSource({ authors: 'Authors not captured', year: 2015, title: 'A case report' }),
+    '(2015). A case report.',
+  );
+  const c = citation(
+    {
+      kind: 'research',
+      authors: 'UK review (authors not captured)',
+      year: null,
+      title: 'T',
+      journal: 'abstract only (journal not captured)',
+    },
+    t,
+  );
   assert.ok(!/captured/.test(c), c);
 });
 
@@ -134,11 +190,15 @@ for (const lang of ['en', 'es']) {
       await page.getByRole('button', { name: S['review.open'], exact: true }).click();
       const review = page.getByRole('region', { name: S['review.title'], exact: true });
       await review.waitFor();
-      for (const f of first) assert.ok(await review.locator(`[data-review-finding="${f}"] input[value="no"]`).isChecked(), f);
+      for (const f of first)
+        assert.ok(await review.locator(`[data-review-finding="${f}"] input[value="no"]`).isChecked(), f);
       await axe(page, `review ${lang}`);
       // Change one answer (Don't know), back to the questions, then to the result and review again.
       const changed = first.find((f) => !/^neuro|^systemic/.test(f)) ?? first.at(-1);
-      await review.locator(`[data-review-finding="${changed}"]`).getByRole('radio', { name: S['answer.dont_know'], exact: true }).check();
+      await review
+        .locator(`[data-review-finding="${changed}"]`)
+        .getByRole('radio', { name: S['answer.dont_know'], exact: true })
+        .check();
       await page.getByRole('button', { name: S['review.to_questions'], exact: true }).click();
       await question(page).first().waitFor();
       await page.getByRole('button', { name: S['question.show_results'], exact: true }).click();
@@ -179,7 +239,10 @@ for (const lang of ['en', 'es']) {
       await page.getByRole('button', { name: S['review.open'], exact: true }).click();
       const review = page.getByRole('region', { name: S['review.title'], exact: true });
       await review.waitFor();
-      await review.locator('[data-review-finding="neuro.leg_weakness"]').getByRole('radio', { name: S['answer.yes'], exact: true }).check();
+      await review
+        .locator('[data-review-finding="neuro.leg_weakness"]')
+        .getByRole('radio', { name: S['answer.yes'], exact: true })
+        .check();
       await page.getByRole('button', { name: S['review.to_questions'], exact: true }).click();
       await questionFor(page, 'neuro.weakness_progressing').waitFor();
       // New details from the start screen: the answers carry over and the questions go on.
@@ -218,7 +281,11 @@ test("the browser's Back moves back a screen; history holds no answers; leaving 
     // The screen's answers are kept.
     const findings = await screenFindings(page);
     assert.ok(await questionFor(page, findings[0]).getByRole('radio', { name: 'No', exact: true }).isChecked());
-    const state = await page.evaluate(() => ({ state: JSON.stringify(history.state), url: location.href, length: history.length }));
+    const state = await page.evaluate(() => ({
+      state: JSON.stringify(history.state),
+      url: location.href,
+      length: history.length,
+    }));
     assert.equal(state.url, `${server.origin}/`);
     assert.ok(!/61|female|neuro|Tailbone|tailbone/i.test(state.state), state.state);
     assert.equal(state.length, length, 'the number of entries never grows');
@@ -252,7 +319,10 @@ test('next steps: deployment services with links for the emergency number in use
     assert.ok(await steps.isVisible());
     assert.equal(await steps.locator('a[href="tel:111"]').count(), 1);
     assert.equal(await steps.locator('a[href="https://111.nhs.uk/"]').count(), 1);
-    assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin)), []);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith(server.origin)),
+      [],
+    );
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -282,7 +352,7 @@ test('clinic tablet: staff long-press, countdown, emergency kept, clinician resu
     await shot(page, 'kiosk-countdown');
     await axe(page, 'kiosk countdown');
     await page.getByRole('button', { name: EN['kiosk.stay'], exact: true }).click();
-    assert.equal(await question(page).count() > 0, true, 'still here keeps the answers');
+    assert.equal((await question(page).count()) > 0, true, 'still here keeps the answers');
     assert.deepEqual(errors, []);
     // A short idle time for the rest (3 s, the countdown in its last 0.75 s).
     ({ page, errors } = await openApp(browser.context, server.origin, { url: '/?kiosk=1&idle=0.05' }));
@@ -326,7 +396,9 @@ for (const lang of ['en', 'es']) {
           assert.equal((await label.textContent()).replace(/\s+/g, ''), S[`region_short.${r.id}`].replace(/\s+/g, ''));
         }
       }
-      const startTop = await page.getByRole('button', { name: S['start.start'], exact: true }).evaluate((el) => el.getBoundingClientRect().top);
+      const startTop = await page
+        .getByRole('button', { name: S['start.start'], exact: true })
+        .evaluate((el) => el.getBoundingClientRect().top);
       const line = page.locator('.emergency-first');
       assert.ok(await line.evaluate((el, top) => el.getBoundingClientRect().top < top, startTop));
       assert.match(await line.textContent(), /112|999|911/);
@@ -354,19 +426,29 @@ async function narrowLayoutProblems(page) {
     const doc = document.documentElement;
     const width = doc.clientWidth;
     if (doc.scrollWidth > width) problems.push(`document ${doc.scrollWidth} px wide in a ${width} px viewport`);
-    const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-    const hidden = (el) => el.closest('[hidden], .visually-hidden, script, style, svg, template') !== null
-      || el.getClientRects().length === 0
-      || getComputedStyle(el).visibility === 'hidden'
+    const name = (el) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const hidden = (el) =>
+      el.closest('[hidden], .visually-hidden, script, style, svg, template') !== null ||
+      el.getClientRects().length === 0 ||
+      getComputedStyle(el).visibility === 'hidden' ||
       // The content of a closed details element is not shown.
-      || [...document.querySelectorAll('details:not([open])')].some((d) => d.contains(el) && !d.querySelector(':scope > summary')?.contains(el));
+      [...document.querySelectorAll('details:not([open])')].some(
+        (d) => d.contains(el) && !d.querySelector(':scope > summary')?.contains(el),
+      );
     for (const el of document.body.querySelectorAll('*')) {
       if (hidden(el)) continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (box.right > width + 0.5 || box.left < -0.5) problems.push(`${name(el)} reaches ${Math.round(box.left)}..${Math.round(box.right)}`);
+      if (box.right > width + 0.5 || box.left < -0.5)
+        problems.push(`${name(el)} reaches ${Math.round(box.left)}..${Math.round(box.right)}`);
       const style = getComputedStyle(el);
-      if (style.overflowX !== 'visible' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) {
+      if (
+        style.overflowX !== 'visible' &&
+        el.clientWidth > 0 &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)
+      ) {
         problems.push(`${name(el)} clips its content (${el.scrollWidth} > ${el.clientWidth})`);
       }
     }
@@ -383,7 +465,8 @@ async function narrowLayoutProblems(page) {
       for (;;) {
         const parent = box.parentElement;
         if (!parent || parent === document.body) return box;
-        const shrinks = getComputedStyle(box).display.startsWith('inline-') || /flex|grid/.test(getComputedStyle(parent).display);
+        const shrinks =
+          getComputedStyle(box).display.startsWith('inline-') || /flex|grid/.test(getComputedStyle(parent).display);
         if (!shrinks) return box;
         box = parent;
       }
@@ -397,7 +480,10 @@ async function narrowLayoutProblems(page) {
       const blockBox = block.getBoundingClientRect();
       const room = roomOf(block);
       const roomStyle = getComputedStyle(room);
-      const contentRight = room.getBoundingClientRect().right - parseFloat(roomStyle.borderRightWidth) - parseFloat(roomStyle.paddingRight);
+      const contentRight =
+        room.getBoundingClientRect().right -
+        parseFloat(roomStyle.borderRightWidth) -
+        parseFloat(roomStyle.paddingRight);
       range.selectNodeContents(node);
       const lineStart = Math.min(...[...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.left));
       // Words, a hyphen ending its part of a hyphenated word.
@@ -406,7 +492,9 @@ async function narrowLayoutProblems(page) {
         range.setEnd(node, match.index + match[0].length);
         const rects = [...range.getClientRects()].filter((r) => r.width > 0);
         if (rects.length === 0) continue;
-        if (rects.some((r) => r.right > Math.min(width, blockBox.right) + 1 || r.left < Math.max(0, blockBox.left) - 1)) {
+        if (
+          rects.some((r) => r.right > Math.min(width, blockBox.right) + 1 || r.left < Math.max(0, blockBox.left) - 1)
+        ) {
           problems.push(`"${match[0]}" runs out of ${name(block)}`);
         }
         if (new Set(rects.map((r) => Math.round(r.top))).size > 1) {
@@ -418,7 +506,9 @@ async function narrowLayoutProblems(page) {
           const wordWidth = probe.getBoundingClientRect().width;
           probe.remove();
           if (wordWidth <= contentRight - lineStart + 0.5) {
-            problems.push(`"${match[0]}" (${Math.round(wordWidth)} px) broken in ${name(block)} with ${Math.round(contentRight - lineStart)} px of room`);
+            problems.push(
+              `"${match[0]}" (${Math.round(wordWidth)} px) broken in ${name(block)} with ${Math.round(contentRight - lineStart)} px of room`,
+            );
           }
         }
       }
@@ -439,7 +529,10 @@ for (const lang of ['en', 'es']) {
       // viewport unchanged. Kept through the screens (the page does not reload).
       const textSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
       const normal = await textSize();
-      const zoomText = () => page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+      const zoomText = () =>
+        page.evaluate(() => {
+          document.documentElement.style.fontSize = '200%';
+        });
       await zoomText();
       assert.equal(await textSize(), 2 * normal, 'body text at 200 %');
       const check = async (label) => {
@@ -460,12 +553,17 @@ for (const lang of ['en', 'es']) {
       await question(page).first().waitFor();
       await check('question');
       if (lang === 'en') await shot(page, '320-question');
-      await answerUntilResult(page, () => S['answer.no'], { resultName: S['result.title'], nextName: S['question.next'] });
+      await answerUntilResult(page, () => S['answer.no'], {
+        resultName: S['result.title'],
+        nextName: S['question.next'],
+      });
       const region = result(page, S['result.title']);
       await region.locator('details.why > summary').evaluateAll((els) => els.forEach((el) => el.click()));
       await check('result with Why');
       // Cause cards keep whole words: no name squeezed beside something else.
-      const narrowest = await page.locator('.cause-name').evaluateAll((els) => Math.min(...els.map((el) => el.getBoundingClientRect().width)));
+      const narrowest = await page
+        .locator('.cause-name')
+        .evaluateAll((els) => Math.min(...els.map((el) => el.getBoundingClientRect().width)));
       assert.ok(narrowest > 150, `cause names have room: ${narrowest}`);
       if (lang === 'en') {
         await region.locator('details.why').first().scrollIntoViewIfNeeded();
@@ -480,14 +578,16 @@ for (const lang of ['en', 'es']) {
       // The emergency result, from a fresh start.
       await page.goto(`${server.origin}/`);
       await waitReady(page);
-      if (lang === 'es' && await spanish.getAttribute('aria-pressed') !== 'true') await spanish.click();
+      if (lang === 'es' && (await spanish.getAttribute('aria-pressed')) !== 'true') await spanish.click();
       await zoomText();
       await page.getByRole('spinbutton', { name: S['start.age'] }).fill('45');
       await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
       await page.getByRole('button', { name: S['region.lower_back'], exact: true }).click();
       await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
       await page.getByRole('button', { name: S['start.start'], exact: true }).click();
-      await questionFor(page, 'neuro.saddle_numbness').getByRole('radio', { name: S['answer.yes'], exact: true }).click();
+      await questionFor(page, 'neuro.saddle_numbness')
+        .getByRole('radio', { name: S['answer.yes'], exact: true })
+        .click();
       await result(page, S['result.title']).waitFor();
       assert.equal(await result(page, S['result.title']).getAttribute('data-triage'), 'emergency');
       await check('emergency result');
@@ -504,7 +604,9 @@ test('library: each condition shows its review state', async () => {
   try {
     const { page, errors } = await openApp(browser.context, server.origin);
     await page.getByRole('button', { name: 'Conditions library', exact: true }).click();
-    const states = await page.locator('.library-item [data-review-state]').evaluateAll((els) => els.map((el) => el.getAttribute('data-review-state')));
+    const states = await page
+      .locator('.library-item [data-review-state]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-review-state')));
     assert.ok(states.length > 10 && states.every((s) => ['draft', 'reviewed', 'approved'].includes(s)), String(states));
     assert.deepEqual(errors, []);
   } finally {

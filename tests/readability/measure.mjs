@@ -46,7 +46,10 @@ function wordSyllables(word, lang) {
   if (/^\p{N}+$/u.test(word)) return word.length;
   if (/^\p{Lu}{2,}$/u.test(word)) return word.length;
   if (lang === 'es') {
-    return Math.max(1, word.split(/['’-]/u).reduce((n, part) => n + syllablesEs(part), 0));
+    return Math.max(
+      1,
+      word.split(/['’-]/u).reduce((n, part) => n + syllablesEs(part), 0),
+    );
   }
   return Math.max(1, syllable(word));
 }
@@ -100,12 +103,19 @@ const isSentence = (text) => /[.!?]$/.test(text.trim()) && (text.match(WORD) ?? 
 export const UI_KEYS = (ui) =>
   Object.keys(ui).filter(
     (k) =>
-      (k === 'safety_net' || k === 'safety_net.call' || /^triage\.[a-z_]+\.(heading|do|when)$/.test(k) ||
-        /^emergency\./.test(k) || /^result\./.test(k) || k === 'why.none') &&
+      (k === 'safety_net' ||
+        k === 'safety_net.call' ||
+        /^triage\.[a-z_]+\.(heading|do|when)$/.test(k) ||
+        /^emergency\./.test(k) ||
+        /^result\./.test(k) ||
+        k === 'why.none') &&
       isSentence(ui[k]),
   );
 // Reported only: the help texts of the start-up fallback, whose English is also written into web/index.html.
-export const UI_REPORT_KEYS = (ui) => [...UI_KEYS(ui), ...Object.keys(ui).filter((k) => /^fallback\.help/.test(k) && isSentence(ui[k]))];
+export const UI_REPORT_KEYS = (ui) => [
+  ...UI_KEYS(ui),
+  ...Object.keys(ui).filter((k) => /^fallback\.help/.test(k) && isSentence(ui[k])),
+];
 
 // ---------- the report ----------
 
@@ -132,6 +142,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const kind of [...new Set(rows.map((r) => r[0]))]) {
     const mine = rows.filter((r) => r[0] === kind).sort(worstFirst);
     console.log(`\n== ${kind} (${mine.length})`);
-    for (const r of mine.slice(0, Number(process.env.TOP ?? 15))) console.log(`${round1(r[3]).toFixed(1).padStart(6)}  ${r[1]} ${r[2]}`);
+    for (const r of mine.slice(0, Number(process.env.TOP ?? 15)))
+      console.log(`${round1(r[3]).toFixed(1).padStart(6)}  ${r[1]} ${r[2]}`);
   }
 }

@@ -15,7 +15,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PAGE_FIELDS, UI_KEYS, fernandezHuerta, grade, longestSentence, pageTexts, patientQuestions, readJson, round1,
+  PAGE_FIELDS,
+  UI_KEYS,
+  fernandezHuerta,
+  grade,
+  longestSentence,
+  pageTexts,
+  patientQuestions,
+  readJson,
+  round1,
 } from './measure.mjs';
 
 const MAX_GRADE = 8;
@@ -26,15 +34,23 @@ const SHORT_CEILING = 12;
 const words = (t) => (t.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
 const tooHard = (items) => items.filter((x) => !(x.score <= MAX_GRADE));
 const tooHardEs = (items) => items.filter((x) => !(x.score >= MIN_FH));
-const lines = (items) => items.map((x) => `  ${x.where}: ${x.score}${x.hint ? ` (longest sentence: "${x.hint}")` : ''}`).join('\n');
+const lines = (items) =>
+  items.map((x) => `  ${x.where}: ${x.score}${x.hint ? ` (longest sentence: "${x.hint}")` : ''}`).join('\n');
 
 test('English patient pages: every field and every whole page at Flesch-Kincaid grade 8 or below', () => {
   const items = [];
   for (const p of pageTexts()) {
     for (const f of PAGE_FIELDS) {
-      items.push({ where: `data/kb/pages.json ${p.condition} en.patient.${f}`, score: round1(grade(p.en[f])), hint: longestSentence(p.en[f]) });
+      items.push({
+        where: `data/kb/pages.json ${p.condition} en.patient.${f}`,
+        score: round1(grade(p.en[f])),
+        hint: longestSentence(p.en[f]),
+      });
     }
-    items.push({ where: `data/kb/pages.json ${p.condition} en.patient (whole page)`, score: round1(grade(PAGE_FIELDS.map((f) => p.en[f]))) });
+    items.push({
+      where: `data/kb/pages.json ${p.condition} en.patient (whole page)`,
+      score: round1(grade(PAGE_FIELDS.map((f) => p.en[f]))),
+    });
   }
   assert.ok(items.length >= 7 * 24, 'pages found');
   const bad = tooHard(items);
@@ -45,9 +61,16 @@ test('Spanish patient pages: every field and every whole page at Fernández-Huer
   const items = [];
   for (const p of pageTexts()) {
     for (const f of PAGE_FIELDS) {
-      items.push({ where: `data/kb/pages.json ${p.condition} es.patient.${f}`, score: round1(fernandezHuerta(p.es[f])), hint: longestSentence(p.es[f]) });
+      items.push({
+        where: `data/kb/pages.json ${p.condition} es.patient.${f}`,
+        score: round1(fernandezHuerta(p.es[f])),
+        hint: longestSentence(p.es[f]),
+      });
     }
-    items.push({ where: `data/kb/pages.json ${p.condition} es.patient (whole page)`, score: round1(fernandezHuerta(PAGE_FIELDS.map((f) => p.es[f]))) });
+    items.push({
+      where: `data/kb/pages.json ${p.condition} es.patient (whole page)`,
+      score: round1(fernandezHuerta(PAGE_FIELDS.map((f) => p.es[f]))),
+    });
   }
   const bad = tooHardEs(items);
   if (bad.length) assert.fail(`${bad.length} Spanish page texts below Fernández-Huerta ${MIN_FH}:\n${lines(bad)}`);
@@ -56,7 +79,10 @@ test('Spanish patient pages: every field and every whole page at Fernández-Huer
 test('English patient questions at grade 8 or below (short ones scored together by kind)', () => {
   const questions = patientQuestions();
   assert.ok(questions.length > 100, 'questions found');
-  assert.ok(questions.every((q) => q.audience === 'all'), 'clinician-only findings are left out');
+  assert.ok(
+    questions.every((q) => q.audience === 'all'),
+    'clinician-only findings are left out',
+  );
   const items = [];
   const shortByKind = new Map();
   for (const q of questions) {
@@ -66,7 +92,11 @@ test('English patient questions at grade 8 or below (short ones scored together 
     if (words(text) >= SHORT_WORDS) {
       items.push({ where, score });
     } else {
-      if (!(score <= SHORT_CEILING)) items.push({ where: `${where} (short question, ceiling ${SHORT_CEILING})`, score: `${score} > ${SHORT_CEILING}` });
+      if (!(score <= SHORT_CEILING))
+        items.push({
+          where: `${where} (short question, ceiling ${SHORT_CEILING})`,
+          score: `${score} > ${SHORT_CEILING}`,
+        });
       shortByKind.set(q.kind, [...(shortByKind.get(q.kind) ?? []), q]);
     }
   }
@@ -100,7 +130,8 @@ test('result-screen sentences of data/ui: English grade 8 or below, Spanish Fern
   const en = readJson('data/ui/en.json');
   const es = readJson('data/ui/es.json');
   const keys = UI_KEYS(en);
-  for (const k of ['safety_net', 'triage.emergency.do', 'triage.self_care.do', 'result.incomplete.text']) assert.ok(keys.includes(k), k);
+  for (const k of ['safety_net', 'triage.emergency.do', 'triage.self_care.do', 'result.incomplete.text'])
+    assert.ok(keys.includes(k), k);
   // The heading, advice and time frame of a triage level are read together as one box (the emergency box with
   // the line under its call button), so each box is one sample; every other sentence is measured on its own.
   const groups = new Map();
@@ -121,7 +152,17 @@ test('result-screen sentences of data/ui: English grade 8 or below, Spanish Fern
 
 test('the formulas: a plain text passes, a long list sentence fails', () => {
   assert.ok(grade('Keep moving. Get up every half hour. A soft cushion can help.') <= MAX_GRADE);
-  assert.ok(grade('Go to an emergency department immediately if you develop numbness between your legs, new difficulty passing or controlling urine or stool, progressive weakness in both legs, or fever accompanied by worsening back pain.') > MAX_GRADE);
-  assert.ok(fernandezHuerta('Si le duele, pare un rato. Luego siga con lo que hace. No se quede en la cama.') >= MIN_FH);
-  assert.ok(fernandezHuerta('Acuda inmediatamente a urgencias si presenta adormecimiento entre las piernas, dificultad reciente para iniciar la micción o para controlar la orina o las deposiciones, debilidad progresiva en ambas piernas o fiebre acompañada de empeoramiento del dolor lumbar.') < MIN_FH);
+  assert.ok(
+    grade(
+      'Go to an emergency department immediately if you develop numbness between your legs, new difficulty passing or controlling urine or stool, progressive weakness in both legs, or fever accompanied by worsening back pain.',
+    ) > MAX_GRADE,
+  );
+  assert.ok(
+    fernandezHuerta('Si le duele, pare un rato. Luego siga con lo que hace. No se quede en la cama.') >= MIN_FH,
+  );
+  assert.ok(
+    fernandezHuerta(
+      'Acuda inmediatamente a urgencias si presenta adormecimiento entre las piernas, dificultad reciente para iniciar la micción o para controlar la orina o las deposiciones, debilidad progresiva en ambas piernas o fiebre acompañada de empeoramiento del dolor lumbar.',
+    ) < MIN_FH,
+  );
 });

@@ -132,9 +132,15 @@ test('a fresh engine without a knowledge base says so', () => {
 });
 
 test("the page's module binds only what the page calls (and the Node runner: interview, batch)", () => {
-  const own = (proto) => Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor').sort();
-  const embind = new Set(own(Object.getPrototypeOf(Module.Engine.prototype)));  // delete, clone, ...
-  assert.deepEqual(own(Module.Engine.prototype).filter((n) => !embind.has(n)), ['assess', 'batch', 'interview', 'load', 'next']);
+  const own = (proto) =>
+    Object.getOwnPropertyNames(proto)
+      .filter((n) => n !== 'constructor')
+      .sort();
+  const embind = new Set(own(Object.getPrototypeOf(Module.Engine.prototype))); // delete, clone, ...
+  assert.deepEqual(
+    own(Module.Engine.prototype).filter((n) => !embind.has(n)),
+    ['assess', 'batch', 'interview', 'load', 'next'],
+  );
   assert.equal(Module.PosteriorBench, undefined, 'the benchmark module is separate');
 });
 
@@ -142,14 +148,19 @@ test('bench module: finding indices in, the undamped posterior out, bad input gi
   const { Module: Bench, posterior } = await loadBenchModule();
   assert.equal(posterior.load(JSON.stringify(knowledgeBaseDocuments())), '');
   const findings = JSON.parse(readFileSync(new URL('../../data/kb/findings.json', import.meta.url), 'utf8')).findings;
-  const conditions = JSON.parse(readFileSync(new URL('../../data/kb/conditions.json', import.meta.url), 'utf8')).conditions;
+  const conditions = JSON.parse(
+    readFileSync(new URL('../../data/kb/conditions.json', import.meta.url), 'utf8'),
+  ).conditions;
   const index = new Map(findings.map((f, i) => [f.id, i]));
   const offset = posterior.input(findings.length * 2);
   for (const file of caseFiles().slice(0, 5)) {
     const kase = JSON.parse(readFileSync(file, 'utf8'));
     const input = new Int32Array(Bench.HEAP32.buffer, offset, findings.length * 2);
     input.set(kase.present.map((id) => index.get(id)));
-    input.set(kase.absent.map((id) => index.get(id)), kase.present.length);
+    input.set(
+      kase.absent.map((id) => index.get(id)),
+      kase.present.length,
+    );
     const at = posterior.at(kase.age, kase.sex === 'female', kase.present.length, kase.absent.length, false);
     assert.notEqual(at, 0);
     const p = Array.from(new Float64Array(Bench.HEAPF64.buffer, at, conditions.length));

@@ -11,11 +11,16 @@ export const CASES_DIR = path.join(ROOT, 'tests/cases/dev');
 export const KB_DIR = path.join(ROOT, 'data/kb');
 
 export function caseFiles(dir = CASES_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 export function knowledgeBaseDocuments(dir = KB_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => ({ name: `kb/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
 }
 

@@ -67,8 +67,12 @@ function answered(state, c, items) {
 }
 
 const folders = ['dev', 'written', 'audit'];
-const cases = folders.flatMap((folder) => caseFiles(path.join(ROOT, 'tests/cases', folder))
-  .map((file) => ({ name: `${folder}/${path.basename(file, '.json')}`, c: JSON.parse(readFileSync(file, 'utf8')) })));
+const cases = folders.flatMap((folder) =>
+  caseFiles(path.join(ROOT, 'tests/cases', folder)).map((file) => ({
+    name: `${folder}/${path.basename(file, '.json')}`,
+    c: JSON.parse(readFileSync(file, 'utf8')),
+  })),
+);
 const clinical = (c) => [...c.present, ...(c.absent ?? [])].some((f) => /^(exam|lab)\./.test(f));
 const line = (id, mode, c, options = {}) =>
   JSON.stringify({ id, mode, case: c, options: clinical(c) ? { audience: 'clinician', ...options } : options });
@@ -79,8 +83,17 @@ const BAD = [
   JSON.stringify({ id: 'bad-mode', mode: 'diagnose', case: { age: 40, sex: 'male', present: [] } }),
   JSON.stringify({ id: 'bad-age', mode: 'assess', case: { age: 7, sex: 'male', present: [] } }),
   JSON.stringify({ id: 'bad-id', mode: 'interview', case: { age: 40, sex: 'male', present: ['pain.knee'] } }),
-  JSON.stringify({ id: 'bad-both', mode: 'next', case: { age: 40, sex: 'male', present: ['pain.buttock'], absent: ['pain.buttock'] } }),
-  JSON.stringify({ id: 'bad-options', mode: 'assess', case: { age: 40, sex: 'male', present: [] }, options: { audience: 'robot' } }),
+  JSON.stringify({
+    id: 'bad-both',
+    mode: 'next',
+    case: { age: 40, sex: 'male', present: ['pain.buttock'], absent: ['pain.buttock'] },
+  }),
+  JSON.stringify({
+    id: 'bad-options',
+    mode: 'assess',
+    case: { age: 40, sex: 'male', present: [] },
+    options: { audience: 'robot' },
+  }),
 ];
 
 test(`every case (${cases.length}, ${folders.join(', ')}): assess, interview and next print identical bytes natively and in WebAssembly, through batch`, async () => {
@@ -90,7 +103,11 @@ test(`every case (${cases.length}, ${folders.join(', ')}): assess, interview and
     assert.equal(a.length, sent.length, `${what}: native answered ${a.length} of ${sent.length}`);
     assert.equal(b.length, sent.length, `${what}: WebAssembly answered ${b.length} of ${sent.length}`);
     const differ = sent.map((_, i) => i).filter((i) => a[i] !== b[i]);
-    assert.deepEqual(differ.map((i) => JSON.parse(a[i]).id), [], `${what}: output differs`);
+    assert.deepEqual(
+      differ.map((i) => JSON.parse(a[i]).id),
+      [],
+      `${what}: output differs`,
+    );
   };
 
   const first = [];
@@ -107,7 +124,10 @@ test(`every case (${cases.length}, ${folders.join(', ')}): assess, interview and
   compare([...first, ...BAD], a1, b1, 'assess, interview, next from the start');
   const replies = a1.slice(0, first.length).map((l) => JSON.parse(l));
   for (const r of replies) assert.equal(r.ok, true, `${r.id}: ${r.error}`);
-  assert.deepEqual(a1.slice(first.length).map((l) => JSON.parse(l).ok), BAD.map(() => false));
+  assert.deepEqual(
+    a1.slice(first.length).map((l) => JSON.parse(l).ok),
+    BAD.map(() => false),
+  );
 
   // Round two: the first screen answered from the case.
   const second = [];
@@ -125,7 +145,7 @@ test(`every case (${cases.length}, ${folders.join(', ')}): assess, interview and
   assert.equal(await wasm.close(), 0);
 });
 
-test('a batch result is the single command\'s output, natively and in WebAssembly', () => {
+test("a batch result is the single command's output, natively and in WebAssembly", () => {
   const file = caseFiles()[0];
   const input = `${JSON.stringify({ id: 1, mode: 'interview', case: JSON.parse(readFileSync(file, 'utf8')) })}\n`;
   for (const runner of ['native', 'wasm']) {

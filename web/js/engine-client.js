@@ -37,7 +37,9 @@ export class EngineClient {
       event.preventDefault?.();
       this.fail(new EngineError('module_failed', `the engine could not be loaded: ${event.message || 'worker error'}`));
     });
-    worker.addEventListener('messageerror', () => this.fail(new EngineError('no_response', 'the engine\'s answer could not be read')));
+    worker.addEventListener('messageerror', () =>
+      this.fail(new EngineError('no_response', "the engine's answer could not be read")),
+    );
   }
 
   receive(data) {

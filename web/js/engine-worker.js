@@ -49,7 +49,12 @@ async function start({ moduleUrl, kbBase }) {
 
 /** The engine's Response as a plain object (it crosses to the page by structured clone). */
 function plain(response) {
-  return { ok: Boolean(response?.ok), json: response?.json ?? '', errorCode: response?.errorCode ?? '', error: response?.error ?? '' };
+  return {
+    ok: Boolean(response?.ok),
+    json: response?.json ?? '',
+    errorCode: response?.errorCode ?? '',
+    error: response?.error ?? '',
+  };
 }
 
 self.addEventListener('message', async (event) => {

@@ -20,7 +20,14 @@ function answerCoding(value, label) {
  * describe: {question(id), conditionName(id), icd10(id), regionName(id), answerLabel(value),
  *            label(key), triageLabel(level), triageAdvice(level), language}
  */
-export function buildFhirBundle({ interview, answers = interview.answers ?? [], assessment, describe, now = new Date(), newId = () => crypto.randomUUID() }) {
+export function buildFhirBundle({
+  interview,
+  answers = interview.answers ?? [],
+  assessment,
+  describe,
+  now = new Date(),
+  newId = () => crypto.randomUUID(),
+}) {
   const authored = now.toISOString();
   const qrId = newId();
   const raId = newId();
@@ -66,10 +73,16 @@ export function buildFhirBundle({ interview, answers = interview.answers ?? [], 
     resourceType: 'RiskAssessment',
     id: raId,
     language: describe.language,
-    extension: [{
-      url: TRIAGE_EXTENSION,
-      valueCoding: { system: TRIAGE_SYSTEM, code: assessment.triage, display: describe.triageLabel(assessment.triage) },
-    }],
+    extension: [
+      {
+        url: TRIAGE_EXTENSION,
+        valueCoding: {
+          system: TRIAGE_SYSTEM,
+          code: assessment.triage,
+          display: describe.triageLabel(assessment.triage),
+        },
+      },
+    ],
     status: 'final',
     subject: { display: describe.label('subject') },
     occurrenceDateTime: authored,
@@ -85,10 +98,18 @@ export function buildFhirBundle({ interview, answers = interview.answers ?? [], 
     note: [
       { text: `${describe.label('triage')}: ${describe.triageLabel(assessment.triage)} (${assessment.triage})` },
       ...(assessment.red_flags.length > 0
-        ? [{ text: `${describe.label('red_flags')}: ${assessment.red_flags.map((f) => describe.question(f)).join(' | ')}` }]
+        ? [
+            {
+              text: `${describe.label('red_flags')}: ${assessment.red_flags.map((f) => describe.question(f)).join(' | ')}`,
+            },
+          ]
         : []),
       ...((assessment.unanswered_safety_checks ?? []).length > 0 && assessment.triage !== 'emergency'
-        ? [{ text: `${describe.label('unanswered_screen')} ${assessment.unanswered_safety_checks.map((f) => describe.question(f)).join(' | ')}` }]
+        ? [
+            {
+              text: `${describe.label('unanswered_screen')} ${assessment.unanswered_safety_checks.map((f) => describe.question(f)).join(' | ')}`,
+            },
+          ]
         : []),
     ],
   };

@@ -6,11 +6,13 @@ let current = 'en';
 let fallback = 'en';
 
 export async function loadCatalogs(languages, base = 'ui/') {
-  await Promise.all(languages.map(async (lang) => {
-    const response = await fetch(`${base}${lang}.json`);
-    if (!response.ok) throw new Error(`ui/${lang}.json: HTTP ${response.status}`);
-    catalogs.set(lang, await response.json());
-  }));
+  await Promise.all(
+    languages.map(async (lang) => {
+      const response = await fetch(`${base}${lang}.json`);
+      if (!response.ok) throw new Error(`ui/${lang}.json: HTTP ${response.status}`);
+      catalogs.set(lang, await response.json());
+    }),
+  );
   fallback = languages[0];
 }
 

@@ -10,7 +10,11 @@
 
 export const ANSWERS = Object.freeze(['yes', 'no', 'dont_know']);
 
-const DEFAULT_SIDES = Object.freeze({ one_side: 'side.one_side', both_sides: 'side.both_sides', midline: 'side.midline' });
+const DEFAULT_SIDES = Object.freeze({
+  one_side: 'side.one_side',
+  both_sides: 'side.both_sides',
+  midline: 'side.midline',
+});
 
 function unique(list) {
   return [...new Set(list)];
@@ -75,7 +79,9 @@ export function currentScreen(state) {
 /** Every finding the person has been asked or has told (diagram, screens, search). */
 export function knownFindings(state) {
   return new Set([
-    ...state.initial.present, ...state.initial.absent, ...state.added,
+    ...state.initial.present,
+    ...state.initial.absent,
+    ...state.added,
     ...state.screens.flatMap((s) => s.items),
   ]);
 }
@@ -196,7 +202,10 @@ export function setAnswerAnywhere(state, finding, value) {
   if (index < 0) throw new Error(`${finding} was not asked`);
   const screen = state.screens[index];
   const next = freezeScreen({ ...screen, answers: { ...screen.answers, [finding]: value } });
-  return withScreens(state, state.screens.map((s, i) => (i === index ? next : s)));
+  return withScreens(
+    state,
+    state.screens.map((s, i) => (i === index ? next : s)),
+  );
 }
 
 /** Drops the screen on show when nothing on it is answered yet, so that the engine chooses again. */
@@ -215,11 +224,13 @@ export function carryAnswers(fresh, old) {
   const fromDiagram = new Set([...fresh.initial.present, ...fresh.initial.absent]);
   const keep = (finding) => !fromDiagram.has(finding);
   const screens = old.screens
-    .map((screen) => freezeScreen({
-      ...screen,
-      items: screen.items.filter(keep),
-      answers: Object.fromEntries(Object.entries(screen.answers).filter(([finding]) => keep(finding))),
-    }))
+    .map((screen) =>
+      freezeScreen({
+        ...screen,
+        items: screen.items.filter(keep),
+        answers: Object.fromEntries(Object.entries(screen.answers).filter(([finding]) => keep(finding))),
+      }),
+    )
     .filter((screen) => screen.items.length > 0);
   return Object.freeze({ ...fresh, screens: Object.freeze(screens), added: Object.freeze(old.added.filter(keep)) });
 }

@@ -10,12 +10,17 @@ export async function fetchKnowledgeBase(base = 'kb/') {
   const manifest = await listed.json();
   const files = Array.isArray(manifest?.files) ? manifest.files : [];
   if (files.length === 0) throw new Error('kb/manifest.json lists no files');
-  return Promise.all(files.map(async ({ name, sha256 }) => {
-    if (typeof name !== 'string' || !/^[a-z0-9_-]+\.json$/.test(name)) throw new Error(`kb/manifest.json: bad file name ${name}`);
-    const response = await fetch(`${base}${name}${typeof sha256 === 'string' ? `?v=${encodeURIComponent(sha256.slice(0, 16))}` : ''}`);
-    if (!response.ok) throw new Error(`kb/${name}: HTTP ${response.status}`);
-    return { name: `kb/${name}`, text: await response.text() };
-  }));
+  return Promise.all(
+    files.map(async ({ name, sha256 }) => {
+      if (typeof name !== 'string' || !/^[a-z0-9_-]+\.json$/.test(name))
+        throw new Error(`kb/manifest.json: bad file name ${name}`);
+      const response = await fetch(
+        `${base}${name}${typeof sha256 === 'string' ? `?v=${encodeURIComponent(sha256.slice(0, 16))}` : ''}`,
+      );
+      if (!response.ok) throw new Error(`kb/${name}: HTTP ${response.status}`);
+      return { name: `kb/${name}`, text: await response.text() };
+    }),
+  );
 }
 
 function indexById(list, key = 'id') {
@@ -76,12 +81,15 @@ export class KnowledgeTexts {
   page(conditionId, lang, audience) {
     const page = this.pages.get(conditionId)?.[lang];
     if (!page) return null;
-    const keys = audience === 'clinician'
-      ? ['what', 'causes', 'diagnosis', 'treatment']
-      : ['what', 'causes', 'diagnosis', 'treatment', 'self_care', 'seek_care'];
+    const keys =
+      audience === 'clinician'
+        ? ['what', 'causes', 'diagnosis', 'treatment']
+        : ['what', 'causes', 'diagnosis', 'treatment', 'self_care', 'seek_care'];
     const part = page[audience] ?? {};
     const sections = keys.map((key) => [key, KnowledgeTexts.text(part[key])]).filter(([, text]) => text);
-    const sources = Array.isArray(page.clinician?.sources) ? page.clinician.sources.filter((id) => this.sources.has(id)) : [];
+    const sources = Array.isArray(page.clinician?.sources)
+      ? page.clinician.sources.filter((id) => this.sources.has(id))
+      : [];
     return { sections, sources };
   }
 
@@ -115,7 +123,8 @@ export class KnowledgeTexts {
   /** The id of the opening screen that holds `findingId`, or ''. */
   openingScreenOf(findingId) {
     for (const screen of this.screens.values()) {
-      if (screen.kind === 'opening' && Array.isArray(screen.items) && screen.items.includes(findingId)) return screen.id;
+      if (screen.kind === 'opening' && Array.isArray(screen.items) && screen.items.includes(findingId))
+        return screen.id;
     }
     return '';
   }

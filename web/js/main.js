@@ -3,7 +3,17 @@
 // The answers live in `app.interview` (memory only) and are erased by New patient, by leaving the
 // page, and in kiosk mode after idle minutes.
 
-import { loadCatalogs, setLanguage, language, hasLanguage, t, applyStatic, formatDate, formatDateTime, formatPercent } from './i18n.js';
+import {
+  loadCatalogs,
+  setLanguage,
+  language,
+  hasLanguage,
+  t,
+  applyStatic,
+  formatDate,
+  formatDateTime,
+  formatPercent,
+} from './i18n.js';
 import { startEngine, EngineError } from './engine-client.js';
 import { KnowledgeTexts } from './kb.js';
 import { loadSettings, emergencyNumberFor, emergencyChoices } from './settings.js';
@@ -49,9 +59,9 @@ const fallback = document.getElementById('fallback');
 const newDraft = () => ({ audience: 'patient', age: '', sex: null, marked: new Set(), view: 'back' });
 
 const app = {
-  engine: null,       // the engine client, once the worker has loaded the module and the knowledge base
-  engineReady: null,  // the promise of it (Start waits for it)
-  started: false,     // the start screen has been shown
+  engine: null, // the engine client, once the worker has loaded the module and the knowledge base
+  engineReady: null, // the promise of it (Start waits for it)
+  started: false, // the start screen has been shown
   texts: null,
   regions: [],
   settings: null,
@@ -60,15 +70,15 @@ const app = {
   interview: null,
   heldInterview: null, // the answers kept while "Change these details" is on the start screen
   reviewChanged: false, // an answer was changed on the review screen now on show
-  assessment: null,   // what the Result shows
-  estimates: [],      // the engine's "about how many screens" when each screen was shown
-  liveTriage: null,   // triage of the answers so far, while a screen is answered
+  assessment: null, // what the Result shows
+  estimates: [], // the engine's "about how many screens" when each screen was shown
+  liveTriage: null, // triage of the answers so far, while a screen is answered
   libraryQuery: '',
   returnTo: 'start',
   reviewFrom: 'question',
-  guards: null,       // the privacy guards (kiosk idle timer)
+  guards: null, // the privacy guards (kiosk idle timer)
   emergencyNumber: '112',
-  ages: null,         // {min, max}: the ages a person may enter (kb/manifest.json)
+  ages: null, // {min, max}: the ages a person may enter (kb/manifest.json)
   header: null,
   failure: null,
   pendingStart: null, // the start form, when Start was pressed before the engine was ready
@@ -122,7 +132,11 @@ function renderScreen({ focus = false } = {}) {
         exam: screen.items.some((finding) => app.texts.isExam(finding)),
         number: index + 1,
         estimate: app.estimates[index] ?? index + 1,
-        items: screen.items.map((finding) => ({ finding, text: questionText(finding), answer: screen.answers[finding] ?? null })),
+        items: screen.items.map((finding) => ({
+          finding,
+          text: questionText(finding),
+          answer: screen.answers[finding] ?? null,
+        })),
         added: app.interview.added,
         questionText,
         candidates: () => {
@@ -187,17 +201,26 @@ function renderScreen({ focus = false } = {}) {
       element = renderLibraryScreen({
         ...kbContext(),
         query: app.libraryQuery,
-        onQuery: (q) => { app.libraryQuery = q; },
+        onQuery: (q) => {
+          app.libraryQuery = q;
+        },
         onClose: () => show(app.returnTo),
       });
       root.append(element);
       break;
     case 'error':
-      element = h('section', { class: 'screen screen-error', 'aria-labelledby': 'error-title' },
+      element = h(
+        'section',
+        { class: 'screen screen-error', 'aria-labelledby': 'error-title' },
         h('h2', { id: 'error-title', class: 'screen-title', tabindex: -1 }, t('error.title')),
         h('p', {}, t('error.text')),
         h('p', {}, t('fallback.help', { number: app.emergencyNumber })),
-        h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', on: { click: () => resetAll() } }, t('action.new_patient'))));
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', class: 'primary', on: { click: () => resetAll() } }, t('action.new_patient')),
+        ),
+      );
       root.append(element);
       break;
     default:
@@ -208,7 +231,9 @@ function renderScreen({ focus = false } = {}) {
         emergencyNumber: app.emergencyNumber,
         emergencyChoices: emergencyChoices(app.settings),
         ages: app.ages,
-        onEmergencyNumber: (number) => { app.emergencyNumber = number; },
+        onEmergencyNumber: (number) => {
+          app.emergencyNumber = number;
+        },
         kiosk: app.guards?.enabled() ? kioskMinutes() : null,
         onStart,
       });
@@ -267,51 +292,54 @@ function showResult(assessment) {
 }
 
 /** Shows the current screen; its triage so far is the baseline an answer must raise to interrupt. */
-const showQuestions = () => busy(async () => {
-  const assessment = await assessNow();
-  if (!assessment) return;
-  app.liveTriage = assessment.triage;
-  show('question');
-});
+const showQuestions = () =>
+  busy(async () => {
+    const assessment = await assessNow();
+    if (!assessment) return;
+    app.liveTriage = assessment.triage;
+    show('question');
+  });
 
 /** After a change of answers: an emergency the change completes interrupts at once. */
-const checkEmergency = () => busy(async () => {
-  const assessment = await assessNow();
-  if (!assessment) return false;
-  const before = app.liveTriage;
-  app.liveTriage = assessment.triage;
-  if (assessment.triage === 'emergency' && before !== 'emergency') {
-    showResult(assessment);
-    return false;
-  }
-  return true;
-});
+const checkEmergency = () =>
+  busy(async () => {
+    const assessment = await assessNow();
+    if (!assessment) return false;
+    const before = app.liveTriage;
+    app.liveTriage = assessment.triage;
+    if (assessment.triage === 'emergency' && before !== 'emergency') {
+      showResult(assessment);
+      return false;
+    }
+    return true;
+  });
 
 /** Asks the engine for the following screen (every screen shown so far is submitted). */
-const advance = () => busy(async () => {
-  const interview = app.interview;
-  let reply;
-  try {
-    reply = await app.engine.next(toEngineState(interview), { audience: interview.audience });
-  } catch (error) {
-    if (app.interview === interview) engineFailed(error);
-    return;
-  }
-  if (app.interview !== interview) return;  // answers changed meanwhile: the newer call decides
-  // An emergency ends the questions at once; otherwise the engine says when to stop.
-  if (reply.assessment.triage === 'emergency' || !reply.screen) {
-    showResult(reply.assessment);
-    return;
-  }
-  try {
-    app.interview = showScreen(app.interview, reply.screen);
-  } catch (error) {
-    engineFailed(error);
-    return;
-  }
-  app.estimates[app.interview.screens.length - 1] = reply.estimate;
-  await showQuestions();
-});
+const advance = () =>
+  busy(async () => {
+    const interview = app.interview;
+    let reply;
+    try {
+      reply = await app.engine.next(toEngineState(interview), { audience: interview.audience });
+    } catch (error) {
+      if (app.interview === interview) engineFailed(error);
+      return;
+    }
+    if (app.interview !== interview) return; // answers changed meanwhile: the newer call decides
+    // An emergency ends the questions at once; otherwise the engine says when to stop.
+    if (reply.assessment.triage === 'emergency' || !reply.screen) {
+      showResult(reply.assessment);
+      return;
+    }
+    try {
+      app.interview = showScreen(app.interview, reply.screen);
+    } catch (error) {
+      engineFailed(error);
+      return;
+    }
+    app.estimates[app.interview.screens.length - 1] = reply.estimate;
+    await showQuestions();
+  });
 
 /** Start: every problem of the form at once, by field ([{field, message}]), or null when it starts. */
 function onStart(draft) {
@@ -506,7 +534,12 @@ function onEditStart() {
 }
 
 function hasPersonData() {
-  return Boolean(app.interview || app.heldInterview) || app.draft.age !== '' || app.draft.sex !== null || app.draft.marked.size > 0;
+  return (
+    Boolean(app.interview || app.heldInterview) ||
+    app.draft.age !== '' ||
+    app.draft.sex !== null ||
+    app.draft.marked.size > 0
+  );
 }
 
 /** Asks before answers are lost; resolves true to go on. */
@@ -524,7 +557,7 @@ function confirmLoss(key) {
 /** New patient: at once on the result or the start; asks first when unfinished answers would be lost. */
 async function newPatient() {
   const unfinished = app.screen !== 'result' && app.interview && hasAnswers(app.interview);
-  if (unfinished && !await confirmLoss('confirm.new_patient')) return;
+  if (unfinished && !(await confirmLoss('confirm.new_patient'))) return;
   resetAll();
 }
 
@@ -538,7 +571,8 @@ async function onBrowserBack() {
   if (!app.engine) return false;
   switch (app.screen) {
     case 'question':
-      if (app.interview.screens.length <= 1 && hasAnswers(app.interview) && !await confirmLoss('confirm.restart')) return true;
+      if (app.interview.screens.length <= 1 && hasAnswers(app.interview) && !(await confirmLoss('confirm.restart')))
+        return true;
       onBack();
       return true;
     case 'review':
@@ -557,7 +591,7 @@ async function onBrowserBack() {
       show(app.returnTo);
       return true;
     default:
-      if (hasPersonData() && !await confirmLoss('confirm.leave')) return true;
+      if (hasPersonData() && !(await confirmLoss('confirm.leave'))) return true;
       return false;
   }
 }
@@ -593,7 +627,7 @@ function setupStaffGesture() {
   onLongPress(title, async () => {
     if (document.querySelector('dialog[open]')) return;
     const enabled = app.guards.enabled();
-    if (!await confirmKioskSwitch({ t, enabled, minutes: kioskMinutes() })) return;
+    if (!(await confirmKioskSwitch({ t, enabled, minutes: kioskMinutes() }))) return;
     app.guards.setKiosk(!enabled, kioskMinutes() * 60000);
     document.body.classList.toggle('kiosk', !enabled);
     if (app.screen === 'start') render();
@@ -610,7 +644,13 @@ async function onShare() {
 }
 
 function shareContext() {
-  return { ...kbContext(), interview: app.interview, assessment: app.assessment, emergencyNumber: app.emergencyNumber, regionName };
+  return {
+    ...kbContext(),
+    interview: app.interview,
+    assessment: app.assessment,
+    emergencyNumber: app.emergencyNumber,
+    regionName,
+  };
 }
 
 // ---- start-up -------------------------------------------------------------------------------
@@ -636,10 +676,17 @@ function showFailure(error) {
   clear(root);
   fallback.hidden = false;
   fallback.classList.add('failed');
-  const reason = error?.code === 'no_webassembly' ? 'fallback.no_wasm'
-    : navigator.onLine === false ? 'fallback.offline' : 'fallback.failed';
+  const reason =
+    error?.code === 'no_webassembly'
+      ? 'fallback.no_wasm'
+      : navigator.onLine === false
+        ? 'fallback.offline'
+        : 'fallback.failed';
   // Without the UI strings (nothing could be downloaded), the page's own English text says it.
-  for (const [id, key] of [['fallback-title', 'fallback.failed_title'], ['fallback-reason', reason]]) {
+  for (const [id, key] of [
+    ['fallback-title', 'fallback.failed_title'],
+    ['fallback-reason', reason],
+  ]) {
     const el = document.getElementById(id);
     el.textContent = (hasLanguage(language()) && t(key)) || el.dataset.failed;
   }
@@ -663,12 +710,15 @@ function waitForEngine(draft) {
   app.pendingStart = draft;
   engineStatus(t('engine.getting_ready'));
   if (!waiting) return;
-  app.engineReady.then(() => {
-    const pending = app.pendingStart;
-    app.pendingStart = null;
-    engineStatus('');
-    if (pending && pending === app.draft && app.screen === 'start' && !app.interview) onStart(pending);
-  }, () => {});
+  app.engineReady.then(
+    () => {
+      const pending = app.pendingStart;
+      app.pendingStart = null;
+      engineStatus('');
+      if (pending && pending === app.draft && app.screen === 'start' && !app.interview) onStart(pending);
+    },
+    () => {},
+  );
 }
 
 /** Starts the engine worker; the knowledge-base texts (later screens) come with it. */
@@ -677,7 +727,7 @@ function startEngineAfterFirstScreen() {
     app.texts = new KnowledgeTexts(documents);
     app.engine = client;
     app.header.enable();
-    performance.mark('symcheck-engine-ready');  // read by the tests and scripts/bench.mjs
+    performance.mark('symcheck-engine-ready'); // read by the tests and scripts/bench.mjs
     return client;
   });
   app.engineReady.catch((error) => {
@@ -708,17 +758,39 @@ function showRenderFailure(error) {
     if (text) node.textContent = text;
     return node;
   };
-  const numbers = [...new Set([app.emergencyNumber, ...(() => {
-    try {
-      return emergencyChoices(app.settings ?? {});
-    } catch {
-      return ['911', '112', '999'];
-    }
-  })()].filter(Boolean))];
-  const section = el('section', '', { class: 'screen screen-error', 'aria-labelledby': 'render-error-title', 'data-render-error': '' });
-  const title = el('h2', say('error.title', 'Something went wrong'), { id: 'render-error-title', class: 'screen-title', tabindex: '-1' });
-  const emergency = el('p', say('fallback.help_emergency', document.querySelector('[data-i18n="fallback.help_emergency"]')?.textContent
-    || 'In an emergency, call your local emergency number now or go to an emergency department.'), { class: 'emergency-help' });
+  const numbers = [
+    ...new Set(
+      [
+        app.emergencyNumber,
+        ...(() => {
+          try {
+            return emergencyChoices(app.settings ?? {});
+          } catch {
+            return ['911', '112', '999'];
+          }
+        })(),
+      ].filter(Boolean),
+    ),
+  ];
+  const section = el('section', '', {
+    class: 'screen screen-error',
+    'aria-labelledby': 'render-error-title',
+    'data-render-error': '',
+  });
+  const title = el('h2', say('error.title', 'Something went wrong'), {
+    id: 'render-error-title',
+    class: 'screen-title',
+    tabindex: '-1',
+  });
+  const emergency = el(
+    'p',
+    say(
+      'fallback.help_emergency',
+      document.querySelector('[data-i18n="fallback.help_emergency"]')?.textContent ||
+        'In an emergency, call your local emergency number now or go to an emergency department.',
+    ),
+    { class: 'emergency-help' },
+  );
   const list = el('ul', '', { class: 'emergency-numbers' });
   for (const number of numbers) {
     const item = el('li');
@@ -788,7 +860,7 @@ async function boot() {
   installBackGuard({ onBack: onBrowserBack });
   render();
   document.body.classList.add('ready');
-  performance.mark('symcheck-ready');  // read by scripts/bench.mjs: navigation to a usable start
+  performance.mark('symcheck-ready'); // read by scripts/bench.mjs: navigation to a usable start
   engineStatus('');
   startEngineAfterFirstScreen();
 
@@ -796,13 +868,20 @@ async function boot() {
   setupStaffGesture();
   // Offline use once the engine has loaded (its precaching never competes with the first screen or
   // the engine). A new version may take over only while nothing of a person is on screen, in any tab.
-  app.engineReady.catch(() => {}).then(() => {
-    if (app.failure) return;
-    app.sw = registerServiceWorker({
-      canSwitch: () => app.interview === null && app.screen === 'start' && !app.pendingStart
-        && app.draft.age === '' && app.draft.sex === null && app.draft.marked.size === 0,
+  app.engineReady
+    .catch(() => {})
+    .then(() => {
+      if (app.failure) return;
+      app.sw = registerServiceWorker({
+        canSwitch: () =>
+          app.interview === null &&
+          app.screen === 'start' &&
+          !app.pendingStart &&
+          app.draft.age === '' &&
+          app.draft.sex === null &&
+          app.draft.marked.size === 0,
+      });
     });
-  });
 }
 
 boot();

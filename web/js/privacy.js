@@ -62,15 +62,18 @@ export function installPrivacyGuards({ reset, kiosk = { enabled: false } }) {
       let left = Math.max(1, Math.round(warnMs / 1000));
       const endAt = Date.now() + warnMs;
       warning = kiosk.warn?.({ seconds: left, stay: () => arm(), erase: eraseNow }) ?? null;
-      ticker = setInterval(() => {
-        const remaining = endAt - Date.now();
-        if (remaining <= 0) {
-          eraseNow();
-          return;
-        }
-        left = Math.max(1, Math.ceil(remaining / 1000));
-        warning?.update(left);
-      }, Math.min(1000, Math.max(50, warnMs / 4)));
+      ticker = setInterval(
+        () => {
+          const remaining = endAt - Date.now();
+          if (remaining <= 0) {
+            eraseNow();
+            return;
+          }
+          left = Math.max(1, Math.ceil(remaining / 1000));
+          warning?.update(left);
+        },
+        Math.min(1000, Math.max(50, warnMs / 4)),
+      );
     }, total - warnMs);
   }
 

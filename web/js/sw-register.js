@@ -30,24 +30,27 @@ export function registerServiceWorker({ canSwitch }) {
     controlled = true;
   });
 
-  container.register('./sw.js', { scope: './' }).then((reg) => {
-    registration = reg;
-    const track = (worker) => {
-      if (!worker) return;
-      const check = () => {
-        if (worker.state === 'installed' && container.controller) {
-          waiting = worker;
-          offerSwitch();
-        }
+  container
+    .register('./sw.js', { scope: './' })
+    .then((reg) => {
+      registration = reg;
+      const track = (worker) => {
+        if (!worker) return;
+        const check = () => {
+          if (worker.state === 'installed' && container.controller) {
+            waiting = worker;
+            offerSwitch();
+          }
+        };
+        worker.addEventListener('statechange', check);
+        check();
       };
-      worker.addEventListener('statechange', check);
-      check();
-    };
-    track(reg.waiting);
-    reg.addEventListener('updatefound', () => track(reg.installing));
-  }).catch((error) => {
-    console.warn('Offline use is not available:', error?.message ?? error);
-  });
+      track(reg.waiting);
+      reg.addEventListener('updatefound', () => track(reg.installing));
+    })
+    .catch((error) => {
+      console.warn('Offline use is not available:', error?.message ?? error);
+    });
 
   /** Looks for a new version now (a kiosk does at every reset); offline, nothing happens. */
   const update = () => {

@@ -33,8 +33,10 @@ const SHAPES = {
 
 // Where each region's name is written on the figure (the centre of its shape).
 const LABEL_AT = {
-  left_buttock: [66, 186], right_buttock: [134, 186],
-  back_of_left_thigh: [74, 266], back_of_right_thigh: [126, 266],
+  left_buttock: [66, 186],
+  right_buttock: [134, 186],
+  back_of_left_thigh: [74, 266],
+  back_of_right_thigh: [126, 266],
 };
 
 function labelPoint(id) {
@@ -49,15 +51,39 @@ function regionLabel(id, t) {
   const [x, y] = labelPoint(id);
   const lineHeight = 7.5;
   const top = y - ((words.length - 1) * lineHeight) / 2;
-  return s('text', { class: 'region-label', x, y: top, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'aria-hidden': 'true' },
-    words.map((word, i) => s('tspan', { x, y: top + i * lineHeight }, word)));
+  return s(
+    'text',
+    {
+      class: 'region-label',
+      x,
+      y: top,
+      'text-anchor': 'middle',
+      'dominant-baseline': 'central',
+      'aria-hidden': 'true',
+    },
+    words.map((word, i) => s('tspan', { x, y: top + i * lineHeight }, word)),
+  );
 }
 
 // Drawing order: large regions first, so the small ones lie on top and stay reachable.
 const ORDER = [
-  'left_buttock', 'right_buttock', 'back_of_left_thigh', 'back_of_right_thigh', 'left_lower_leg', 'right_lower_leg',
-  'lower_back', 'left_sacroiliac_joint', 'right_sacroiliac_joint', 'left_sitting_bone', 'right_sitting_bone',
-  'tailbone', 'around_the_anus', 'right_outer_hip', 'left_outer_hip', 'right_groin', 'left_groin',
+  'left_buttock',
+  'right_buttock',
+  'back_of_left_thigh',
+  'back_of_right_thigh',
+  'left_lower_leg',
+  'right_lower_leg',
+  'lower_back',
+  'left_sacroiliac_joint',
+  'right_sacroiliac_joint',
+  'left_sitting_bone',
+  'right_sitting_bone',
+  'tailbone',
+  'around_the_anus',
+  'right_outer_hip',
+  'left_outer_hip',
+  'right_groin',
+  'left_groin',
 ];
 
 function silhouette(view) {
@@ -65,7 +91,10 @@ function silhouette(view) {
   const parts = [
     s('circle', { ...skin, cx: 100, cy: 24, r: 17 }),
     s('rect', { ...skin, x: 92, y: 38, width: 16, height: 12 }),
-    s('path', { ...skin, d: 'M56 50 Q100 42 144 50 L150 96 L140 128 Q158 150 156 186 L152 232 L100 236 L48 232 L44 186 Q42 150 60 128 L50 96 Z' }),
+    s('path', {
+      ...skin,
+      d: 'M56 50 Q100 42 144 50 L150 96 L140 128 Q158 150 156 186 L152 232 L100 236 L48 232 L44 186 Q42 150 60 128 L50 96 Z',
+    }),
     s('rect', { ...skin, x: 30, y: 54, width: 20, height: 88, rx: 10 }),
     s('rect', { ...skin, x: 150, y: 54, width: 20, height: 88, rx: 10 }),
     s('rect', { ...skin, x: 48, y: 220, width: 50, height: 70, rx: 14 }),
@@ -106,7 +135,8 @@ export function createBodyDiagram({ regions, t, marked, view = 'back', onChange 
   const status = h('p', { class: 'marked-list', id: listId, 'aria-live': 'polite' });
   const updateStatus = () => {
     const names = regions.filter((r) => state.marked.has(r.id)).map((r) => t(`region.${r.id}`));
-    status.textContent = names.length === 0 ? t('diagram.none_marked') : t('diagram.marked', { list: names.join(', ') });
+    status.textContent =
+      names.length === 0 ? t('diagram.none_marked') : t('diagram.marked', { list: names.join(', ') });
   };
 
   const toggle = (id) => {
@@ -121,80 +151,142 @@ export function createBodyDiagram({ regions, t, marked, view = 'back', onChange 
   const views = {};
   for (const which of ['back', 'front']) {
     const hatchId = uid('hatch');
-    const defs = s('defs', {}, s('pattern', {
-      id: hatchId, patternUnits: 'userSpaceOnUse', width: 7, height: 7, patternTransform: 'rotate(45)',
-    }, s('rect', { class: 'hatch-bg', width: 7, height: 7 }), s('rect', { class: 'hatch-line', width: 3, height: 7 })));
+    const defs = s(
+      'defs',
+      {},
+      s(
+        'pattern',
+        {
+          id: hatchId,
+          patternUnits: 'userSpaceOnUse',
+          width: 7,
+          height: 7,
+          patternTransform: 'rotate(45)',
+        },
+        s('rect', { class: 'hatch-bg', width: 7, height: 7 }),
+        s('rect', { class: 'hatch-line', width: 3, height: 7 }),
+      ),
+    );
     const regionLayer = s('g', { class: 'regions' });
     for (const id of ORDER) {
       const region = regions.find((r) => r.id === id && r.view === which);
       if (!region || !SHAPES[id]) continue;
-      const control = s('g', {
-        class: 'region',
-        role: 'button',
-        tabindex: 0,
-        'aria-label': t(`region.${id}`),
-        'aria-pressed': String(state.marked.has(id)),
-        'data-region': id,
-        on: {
-          click: () => toggle(id),
-          keydown: (event) => {
-            if (event.key === 'Enter' || event.key === ' ') {
-              event.preventDefault();
-              toggle(id);
-            }
+      const control = s(
+        'g',
+        {
+          class: 'region',
+          role: 'button',
+          tabindex: 0,
+          'aria-label': t(`region.${id}`),
+          'aria-pressed': String(state.marked.has(id)),
+          'data-region': id,
+          on: {
+            click: () => toggle(id),
+            keydown: (event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                toggle(id);
+              }
+            },
           },
         },
-      }, shape(id), hatchShape(id, hatchId), regionLabel(id, t));
+        shape(id),
+        hatchShape(id, hatchId),
+        regionLabel(id, t),
+      );
       controls.set(id, control);
       regionLayer.append(control);
     }
-    const sideLabels = which === 'back'
-      ? [t('diagram.left'), t('diagram.right')]
-      : [t('diagram.right'), t('diagram.left')];
-    const labels = s('g', { class: 'side-labels', 'aria-hidden': 'true' },
+    const sideLabels =
+      which === 'back' ? [t('diagram.left'), t('diagram.right')] : [t('diagram.right'), t('diagram.left')];
+    const labels = s(
+      'g',
+      { class: 'side-labels', 'aria-hidden': 'true' },
       s('text', { x: 4, y: 16 }, sideLabels[0]),
-      s('text', { x: 196, y: 16, 'text-anchor': 'end' }, sideLabels[1]));
-    const svg = s('svg', {
-      class: 'body-figure',
-      viewBox: VIEWBOX,
-      role: 'group',
-      'aria-label': t(which === 'back' ? 'diagram.back_label' : 'diagram.front_label'),
-      focusable: 'false',
-    }, defs, silhouette(which), labels, regionLayer);
-    views[which] = h('div', { class: 'figure-view', 'data-view': which, hidden: which !== state.view },
+      s('text', { x: 196, y: 16, 'text-anchor': 'end' }, sideLabels[1]),
+    );
+    const svg = s(
+      'svg',
+      {
+        class: 'body-figure',
+        viewBox: VIEWBOX,
+        role: 'group',
+        'aria-label': t(which === 'back' ? 'diagram.back_label' : 'diagram.front_label'),
+        focusable: 'false',
+      },
+      defs,
+      silhouette(which),
+      labels,
+      regionLayer,
+    );
+    views[which] = h(
+      'div',
+      { class: 'figure-view', 'data-view': which, hidden: which !== state.view },
       h('p', { class: 'view-caption' }, t(which === 'back' ? 'diagram.back_caption' : 'diagram.front_caption')),
-      svg);
+      svg,
+    );
   }
 
   // A region of the data that the figure does not draw still gets a control (never silently lost).
   const extra = regions.filter((r) => !SHAPES[r.id]);
-  const extraList = extra.length === 0 ? null : h('div', { class: 'extra-regions' }, extra.map((r) => {
-    const button = h('button', {
-      type: 'button', class: 'toggle', 'aria-pressed': String(state.marked.has(r.id)),
-      on: { click: () => toggle(r.id) },
-    }, t(`region.${r.id}`));
-    controls.set(r.id, button);
-    return button;
-  }));
+  const extraList =
+    extra.length === 0
+      ? null
+      : h(
+          'div',
+          { class: 'extra-regions' },
+          extra.map((r) => {
+            const button = h(
+              'button',
+              {
+                type: 'button',
+                class: 'toggle',
+                'aria-pressed': String(state.marked.has(r.id)),
+                on: { click: () => toggle(r.id) },
+              },
+              t(`region.${r.id}`),
+            );
+            controls.set(r.id, button);
+            return button;
+          }),
+        );
 
   const viewButtons = {};
   const setView = (which) => {
     state.view = which;
     for (const [name, el] of Object.entries(views)) el.hidden = name !== which;
-    for (const [name, button] of Object.entries(viewButtons)) button.setAttribute('aria-pressed', String(name === which));
+    for (const [name, button] of Object.entries(viewButtons))
+      button.setAttribute('aria-pressed', String(name === which));
     onChange?.(new Set(state.marked), state.view);
   };
   for (const which of ['back', 'front']) {
-    viewButtons[which] = h('button', {
-      type: 'button', class: 'toggle', 'aria-pressed': String(which === state.view),
-      on: { click: () => setView(which) },
-    }, t(which === 'back' ? 'diagram.view_back' : 'diagram.view_front'));
+    viewButtons[which] = h(
+      'button',
+      {
+        type: 'button',
+        class: 'toggle',
+        'aria-pressed': String(which === state.view),
+        on: { click: () => setView(which) },
+      },
+      t(which === 'back' ? 'diagram.view_back' : 'diagram.view_front'),
+    );
   }
 
   updateStatus();
-  const element = h('div', { class: 'diagram' },
-    h('div', { class: 'view-switch', role: 'group', 'aria-label': t('diagram.view_group') }, viewButtons.back, viewButtons.front),
-    views.back, views.front, extraList, status);
+  const element = h(
+    'div',
+    { class: 'diagram' },
+    h(
+      'div',
+      { class: 'view-switch', role: 'group', 'aria-label': t('diagram.view_group') },
+      viewButtons.back,
+      viewButtons.front,
+    ),
+    views.back,
+    views.front,
+    extraList,
+    status,
+  );
 
   return {
     element,

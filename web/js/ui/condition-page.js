@@ -78,8 +78,16 @@ export function renderConditionPage(conditionId, ctx) {
   }
   if (page && page.sources.length > 0) {
     children.push(h(`h${level}`, { class: 'page-heading' }, t('page.sources')));
-    children.push(h('ul', { class: 'sources' }, page.sources.map((id) => h('li', {}, citation(texts.source(id), t)))));
+    children.push(
+      h(
+        'ul',
+        { class: 'sources' },
+        page.sources.map((id) => h('li', {}, citation(texts.source(id), t))),
+      ),
+    );
   }
-  children.push(h('p', { class: 'review' }, reviewLine(texts.review(conditionId), t, ctx.formatDate, texts.reviewSummary().latest)));
+  children.push(
+    h('p', { class: 'review' }, reviewLine(texts.review(conditionId), t, ctx.formatDate, texts.reviewSummary().latest)),
+  );
   return h('div', { class: 'condition-page' }, children);
 }

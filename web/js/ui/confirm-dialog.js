@@ -12,7 +12,9 @@ export function openConfirm({ title, text, confirm, cancel, danger = false, extr
   const titleId = uid('dialog-title');
   const textId = uid('dialog-text');
   let settle;
-  const promise = new Promise((resolve) => { settle = resolve; });
+  const promise = new Promise((resolve) => {
+    settle = resolve;
+  });
   let done = false;
   const close = (value) => {
     if (done) return;
@@ -21,13 +23,24 @@ export function openConfirm({ title, text, confirm, cancel, danger = false, extr
     dialog.remove();
     settle(value);
   };
-  const confirmButton = h('button', { type: 'button', class: danger ? 'danger' : 'primary', on: { click: () => close(true) } }, confirm);
-  const cancelButton = h('button', { type: 'button', class: danger ? 'primary' : '', on: { click: () => close(false) } }, cancel);
-  const dialog = h('dialog', { class: 'confirm-dialog', 'aria-labelledby': titleId, 'aria-describedby': textId, 'data-dialog': name },
+  const confirmButton = h(
+    'button',
+    { type: 'button', class: danger ? 'danger' : 'primary', on: { click: () => close(true) } },
+    confirm,
+  );
+  const cancelButton = h(
+    'button',
+    { type: 'button', class: danger ? 'primary' : '', on: { click: () => close(false) } },
+    cancel,
+  );
+  const dialog = h(
+    'dialog',
+    { class: 'confirm-dialog', 'aria-labelledby': titleId, 'aria-describedby': textId, 'data-dialog': name },
     h('h2', { id: titleId, class: 'dialog-title' }, title),
     h('p', { id: textId }, text),
     extra,
-    h('div', { class: 'actions' }, cancelButton, confirmButton));
+    h('div', { class: 'actions' }, cancelButton, confirmButton),
+  );
   dialog.addEventListener('cancel', (event) => {
     event.preventDefault();
     close(false);

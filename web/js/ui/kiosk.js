@@ -37,8 +37,11 @@ export function confirmKioskSwitch({ t, enabled, minutes }) {
  * when they choose to erase now. Returns {update(secondsLeft), close(), element}.
  */
 export function showStillThere({ t, seconds, onStay, onErase }) {
-  const count = h('p', { class: 'countdown', 'aria-live': 'assertive', 'aria-atomic': 'true', 'data-countdown': seconds },
-    t('kiosk.countdown', { seconds }));
+  const count = h(
+    'p',
+    { class: 'countdown', 'aria-live': 'assertive', 'aria-atomic': 'true', 'data-countdown': seconds },
+    t('kiosk.countdown', { seconds }),
+  );
   const dialog = openConfirm({
     name: 'still-there',
     title: t('kiosk.still_there'),

@@ -12,16 +12,28 @@ const SHOWN = 5;
 function triageBanner(level, ctx) {
   const { t } = ctx;
   const number = ctx.emergencyNumber;
-  const banner = h('div', { class: `triage-banner triage-${level}` },
-    h('p', { class: 'triage-level' },
+  const banner = h(
+    'div',
+    { class: `triage-banner triage-${level}` },
+    h(
+      'p',
+      { class: 'triage-level' },
       h('span', { class: 'triage-icon', 'aria-hidden': 'true' }, t(`triage.${level}.icon`)),
       ' ',
-      t(`triage.${level}.label`)),
+      t(`triage.${level}.label`),
+    ),
     h('h3', { class: 'triage-heading' }, t(`triage.${level}.heading`, { number })),
     h('p', { class: 'triage-do' }, t(`triage.${level}.do`, { number })),
-    h('p', { class: 'triage-when' }, h('strong', {}, t('triage.when')), ' ', t(`triage.${level}.when`, { number })));
+    h('p', { class: 'triage-when' }, h('strong', {}, t('triage.when')), ' ', t(`triage.${level}.when`, { number })),
+  );
   if (level === 'emergency') {
-    banner.append(h('p', { class: 'call' }, h('a', { class: 'call-button', href: `tel:${number}` }, t('emergency.call', { number }))));
+    banner.append(
+      h(
+        'p',
+        { class: 'call' },
+        h('a', { class: 'call-button', href: `tel:${number}` }, t('emergency.call', { number })),
+      ),
+    );
     banner.append(h('p', { class: 'triage-extra' }, t('emergency.while_waiting')));
   }
   return banner;
@@ -39,25 +51,40 @@ function estimateReason(reason) {
 function basisOf(entries, ctx, condition) {
   const { t, texts, audience } = ctx;
   const sources = [...new Set(entries.flatMap((e) => (Array.isArray(e.source) ? e.source : [])))]
-    .map((id) => shortSource(texts.source(id))).filter(Boolean);
+    .map((id) => shortSource(texts.source(id)))
+    .filter(Boolean);
   const parts = [...sources];
   if (entries.some((e) => e.estimate === true)) {
-    const reasons = audience === 'clinician'
-      ? [...new Set(entries.filter((e) => e.estimate === true).map((e) => estimateReason(texts.estimateReason(condition, e.finding) ?? '')).filter(Boolean))]
-      : [];
+    const reasons =
+      audience === 'clinician'
+        ? [
+            ...new Set(
+              entries
+                .filter((e) => e.estimate === true)
+                .map((e) => estimateReason(texts.estimateReason(condition, e.finding) ?? ''))
+                .filter(Boolean),
+            ),
+          ]
+        : [];
     parts.push(reasons.length > 0 ? t('why.estimate_reason', { reason: reasons.join('; ') }) : t('why.estimate'));
   }
   return parts.length > 0 ? [t('why.source', { source: parts.join(' ') })] : [];
 }
 
 function whyItem(raised, text, basis, t) {
-  return h('li', { class: raised ? 'why-raised' : 'why-lowered' },
-    h('span', { class: 'why-direction' },
+  return h(
+    'li',
+    { class: raised ? 'why-raised' : 'why-lowered' },
+    h(
+      'span',
+      { class: 'why-direction' },
       h('span', { 'aria-hidden': 'true' }, raised ? '▲ ' : '▼ '),
-      raised ? t('why.raised') : t('why.lowered')),
+      raised ? t('why.raised') : t('why.lowered'),
+    ),
     ' ',
     h('span', { class: 'why-question' }, text),
-    basis.length > 0 ? basis.map((b) => h('span', { class: 'why-source' }, b)) : null);
+    basis.length > 0 ? basis.map((b) => h('span', { class: 'why-source' }, b)) : null,
+  );
 }
 
 /**
@@ -75,7 +102,10 @@ function whyList(explanation, ctx) {
   const markLlr = marks.reduce((sum, e) => sum + e.llr, 0);
   if (marks.length > 0 && markLlr !== 0 && interview.marked.length > 0) {
     const regions = interview.marked.map((id) => t(`region.${id}`)).join(', ');
-    items.push({ weight: Math.abs(markLlr), node: whyItem(markLlr > 0, t('why.marked', { regions }), basisOf(marks, ctx, explanation.condition), t) });
+    items.push({
+      weight: Math.abs(markLlr),
+      node: whyItem(markLlr > 0, t('why.marked', { regions }), basisOf(marks, ctx, explanation.condition), t),
+    });
   }
   for (const e of evidence) {
     if (!given.has(e.finding) || fromDiagram.has(e.finding)) continue;
@@ -83,11 +113,18 @@ function whyList(explanation, ctx) {
     const text = added.has(e.finding)
       ? t('why.told', { question })
       : t('why.answer', { question, answer: answerLabel(e.answer, t) });
-    items.push({ weight: Math.abs(e.llr), node: whyItem(e.llr > 0, text, basisOf([e], ctx, explanation.condition), t) });
+    items.push({
+      weight: Math.abs(e.llr),
+      node: whyItem(e.llr > 0, text, basisOf([e], ctx, explanation.condition), t),
+    });
   }
   if (items.length === 0) return h('p', {}, t('why.none'));
   items.sort((a, b) => b.weight - a.weight);
-  return h('ul', { class: 'why-list' }, items.map((i) => i.node));
+  return h(
+    'ul',
+    { class: 'why-list' },
+    items.map((i) => i.node),
+  );
 }
 
 /** "About 25 in 100 people with these answers": the probability in plain words. */
@@ -103,29 +140,52 @@ function causeItem({ condition, probability }, ctx, rank) {
   const explanation = ctx.assessment.explanations.find((e) => e.condition === condition);
   const percent = ctx.formatPercent(probability);
   const nameId = uid('cause');
-  const head = h('div', { class: 'cause-head' },
+  const head = h(
+    'div',
+    { class: 'cause-head' },
     h('h4', { class: 'cause-name', id: nameId }, name),
     audience === 'clinician' && texts.icd10(condition)
       ? h('span', { class: 'icd10' }, t('condition.icd10', { code: texts.icd10(condition) }))
-      : null);
-  const probabilityRow = h('div', { class: 'cause-probability' },
+      : null,
+  );
+  const probabilityRow = h(
+    'div',
+    { class: 'cause-probability' },
     h('span', { class: 'probability-text' }, t('result.probability', { percent })),
     h('meter', { class: 'probability-bar', min: 0, max: 1, value: probability, 'aria-hidden': 'true' }),
-    h('span', { class: 'probability-plain' }, inHundred(probability, t)));
+    h('span', { class: 'probability-plain' }, inHundred(probability, t)),
+  );
   const details = [];
   // Every listed cause has its reasons (the engine explains the causes shown first); a cause beyond
   // them says that its place comes from how common it is.
-  details.push(h('details', { class: 'why' },
-    h('summary', {}, t('why.title'), h('span', { class: 'visually-hidden' }, ` (${name})`)),
-    explanation ? whyList(explanation, ctx) : h('p', {}, t('why.none'))));
-  details.push(h('details', { class: 'about' },
-    h('summary', {}, t('condition.about', { name })),
-    renderConditionPage(condition, { ...ctx, headingLevel: 5 })));
-  return h('li', { class: 'cause', 'data-condition': condition, 'data-rank': rank, 'aria-labelledby': nameId },
+  details.push(
+    h(
+      'details',
+      { class: 'why' },
+      h('summary', {}, t('why.title'), h('span', { class: 'visually-hidden' }, ` (${name})`)),
+      explanation ? whyList(explanation, ctx) : h('p', {}, t('why.none')),
+    ),
+  );
+  details.push(
+    h(
+      'details',
+      { class: 'about' },
+      h('summary', {}, t('condition.about', { name })),
+      renderConditionPage(condition, { ...ctx, headingLevel: 5 }),
+    ),
+  );
+  return h(
+    'li',
+    { class: 'cause', 'data-condition': condition, 'data-rank': rank, 'aria-labelledby': nameId },
     head,
     probabilityRow,
-    h('p', { class: 'review small' }, reviewLine(texts.review(condition), t, ctx.formatDate, texts.reviewSummary().latest)),
-    details);
+    h(
+      'p',
+      { class: 'review small' },
+      reviewLine(texts.review(condition), t, ctx.formatDate, texts.reviewSummary().latest),
+    ),
+    details,
+  );
 }
 
 /**
@@ -139,10 +199,15 @@ function mustRuleOutItems(assessment, { t, texts, lang, audience }) {
     const key = entry.condition ?? t(`danger.${entry.rule}`);
     if (seen.has(key)) continue;
     seen.add(key);
-    items.push(entry.condition
-      ? h('li', { 'data-must-rule-out': entry.condition, 'data-level': entry.level },
-        texts.conditionName(entry.condition, lang, audience) || t('text.missing'))
-      : h('li', { 'data-must-rule-out-rule': entry.rule, 'data-level': entry.level }, key));
+    items.push(
+      entry.condition
+        ? h(
+            'li',
+            { 'data-must-rule-out': entry.condition, 'data-level': entry.level },
+            texts.conditionName(entry.condition, lang, audience) || t('text.missing'),
+          )
+        : h('li', { 'data-must-rule-out-rule': entry.rule, 'data-level': entry.level }, key),
+    );
   }
   return items;
 }
@@ -163,15 +228,35 @@ export function renderResultScreen(ctx) {
   // is what it is.
   const mustRuleOut = mustRuleOutItems(assessment, ctx);
   if (mustRuleOut.length > 0) {
-    children.push(h('div', { class: 'must-rule-out' },
-      h('h3', {}, t('result.must_rule_out')),
-      h('p', {}, t('result.must_rule_out_intro')),
-      h('ul', {}, mustRuleOut)));
+    children.push(
+      h(
+        'div',
+        { class: 'must-rule-out' },
+        h('h3', {}, t('result.must_rule_out')),
+        h('p', {}, t('result.must_rule_out_intro')),
+        h('ul', {}, mustRuleOut),
+      ),
+    );
   }
   if (assessment.red_flags.length > 0) {
-    children.push(h('div', { class: 'red-flags' },
-      h('h3', {}, t('result.red_flags')),
-      h('ul', {}, assessment.red_flags.map((f) => h('li', {}, t('result.red_flag_answer', { question: texts.question(f, lang, audience) || t('text.missing') }))))));
+    children.push(
+      h(
+        'div',
+        { class: 'red-flags' },
+        h('h3', {}, t('result.red_flags')),
+        h(
+          'ul',
+          {},
+          assessment.red_flags.map((f) =>
+            h(
+              'li',
+              {},
+              t('result.red_flag_answer', { question: texts.question(f, lang, audience) || t('text.missing') }),
+            ),
+          ),
+        ),
+      ),
+    );
   }
   if (ctx.interview.age < 16) {
     children.push(h('p', { class: 'notice-box child' }, t('result.under16')));
@@ -180,41 +265,80 @@ export function renderResultScreen(ctx) {
   // know"): named, with a way back to them. Never beside emergency advice.
   const open = assessment.unanswered_safety_checks ?? [];
   if (open.length > 0 && level !== 'emergency') {
-    children.push(h('div', { class: 'notice-box incomplete', 'data-unanswered-safety-checks': open.length },
-      h('h3', {}, t('result.incomplete.title')),
-      h('p', {}, t('result.incomplete.text')),
-      h('ul', { class: 'unanswered-list' }, open.map((f) => h('li', { 'data-finding-open': f }, texts.question(f, lang, audience) || t('text.missing')))),
-      h('button', { type: 'button', class: 'primary', on: { click: ctx.onContinue } }, t('result.continue'))));
+    children.push(
+      h(
+        'div',
+        { class: 'notice-box incomplete', 'data-unanswered-safety-checks': open.length },
+        h('h3', {}, t('result.incomplete.title')),
+        h('p', {}, t('result.incomplete.text')),
+        h(
+          'ul',
+          { class: 'unanswered-list' },
+          open.map((f) => h('li', { 'data-finding-open': f }, texts.question(f, lang, audience) || t('text.missing'))),
+        ),
+        h('button', { type: 'button', class: 'primary', on: { click: ctx.onContinue } }, t('result.continue')),
+      ),
+    );
   }
   children.push(renderNextSteps(level, ctx));
   // The generic "get help at once if …" list is for results that are not already an emergency: on an
   // emergency it would contradict the one instruction ("if you develop" what the person has).
   if (level !== 'emergency') {
-    children.push(h('div', { class: 'safety-net' },
-      h('h3', {}, t('result.safety_net.title')),
-      h('p', {}, t('safety_net')),
-      h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber }))));
+    children.push(
+      h(
+        'div',
+        { class: 'safety-net' },
+        h('h3', {}, t('result.safety_net.title')),
+        h('p', {}, t('safety_net')),
+        h('p', {}, t('safety_net.call', { number: ctx.emergencyNumber })),
+      ),
+    );
   }
 
   const ranked = assessment.differential;
   const causesId = uid('causes-title');
   const causes = [
-    h('h3', { class: 'causes-title', id: causesId }, t(mustRuleOut.length > 0 ? 'result.causes_other' : 'result.causes')),
+    h(
+      'h3',
+      { class: 'causes-title', id: causesId },
+      t(mustRuleOut.length > 0 ? 'result.causes_other' : 'result.causes'),
+    ),
     h('p', { class: 'causes-intro' }, t(mustRuleOut.length > 0 ? 'result.causes_other_intro' : 'result.causes_intro')),
     h('p', { class: 'causes-intro' }, t('result.in_100_explain')),
-    h('ol', { class: 'causes' }, ranked.slice(0, SHOWN).map((item, i) => causeItem(item, ctx, i + 1))),
+    h(
+      'ol',
+      { class: 'causes' },
+      ranked.slice(0, SHOWN).map((item, i) => causeItem(item, ctx, i + 1)),
+    ),
   ];
   if (ranked.length > SHOWN) {
-    causes.push(h('details', { class: 'more-causes' },
-      h('summary', {}, t('result.more_causes', { n: ranked.length - SHOWN })),
-      h('ol', { class: 'causes', start: SHOWN + 1 }, ranked.slice(SHOWN).map((item, i) => causeItem(item, ctx, SHOWN + i + 1)))));
+    causes.push(
+      h(
+        'details',
+        { class: 'more-causes' },
+        h('summary', {}, t('result.more_causes', { n: ranked.length - SHOWN })),
+        h(
+          'ol',
+          { class: 'causes', start: SHOWN + 1 },
+          ranked.slice(SHOWN).map((item, i) => causeItem(item, ctx, SHOWN + i + 1)),
+        ),
+      ),
+    );
   }
   children.push(h('div', { class: 'causes-block', role: 'group', 'aria-labelledby': causesId }, causes));
 
   const summary = texts.reviewSummary();
-  children.push(h('p', { class: 'review-summary' }, t(summary.reviewed === 0 ? 'result.review_none' : 'result.review_summary', {
-    reviewed: summary.reviewed, total: summary.total, date: summary.latest ? ctx.formatDate(summary.latest) : '—',
-  })));
+  children.push(
+    h(
+      'p',
+      { class: 'review-summary' },
+      t(summary.reviewed === 0 ? 'result.review_none' : 'result.review_summary', {
+        reviewed: summary.reviewed,
+        total: summary.total,
+        date: summary.latest ? ctx.formatDate(summary.latest) : '—',
+      }),
+    ),
+  );
 
   const actions = [];
   if (ctx.onReview) actions.push(h('button', { type: 'button', on: { click: ctx.onReview } }, t('review.open')));
@@ -224,7 +348,9 @@ export function renderResultScreen(ctx) {
   if (ctx.canChange) {
     actions.push(h('button', { type: 'button', on: { click: ctx.onChangeLast } }, t('result.change_last')));
   }
-  actions.push(h('button', { type: 'button', class: 'primary', on: { click: ctx.onNewPatient } }, t('action.new_patient')));
+  actions.push(
+    h('button', { type: 'button', class: 'primary', on: { click: ctx.onNewPatient } }, t('action.new_patient')),
+  );
   children.push(h('p', { class: 'small on-device' }, t('result.on_device')));
   children.push(h('div', { class: 'actions result-actions' }, actions));
 

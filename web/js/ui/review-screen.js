@@ -10,18 +10,32 @@ function answerGroup(finding, text, answer, ctx) {
   const { t } = ctx;
   const legendId = uid('r-text');
   const name = uid('r-answer');
-  return h('fieldset', { class: 'question review-question', 'data-review-finding': finding },
+  return h(
+    'fieldset',
+    { class: 'question review-question', 'data-review-finding': finding },
     h('legend', { id: legendId, class: 'question-text' }, text),
     answer ? null : h('p', { class: 'hint' }, t('review.not_answered')),
-    h('div', { class: 'answer-options' }, ANSWERS.map((value) => {
-      const id = uid('ra');
-      return h('div', { class: `choice-option answer-option answer-${value}` },
-        h('input', {
-          type: 'radio', id, name, value, checked: answer === value,
-          on: { change: () => ctx.onChange(finding, value) },
-        }),
-        h('label', { for: id }, t(`answer.${value}`)));
-    })));
+    h(
+      'div',
+      { class: 'answer-options' },
+      ANSWERS.map((value) => {
+        const id = uid('ra');
+        return h(
+          'div',
+          { class: `choice-option answer-option answer-${value}` },
+          h('input', {
+            type: 'radio',
+            id,
+            name,
+            value,
+            checked: answer === value,
+            on: { change: () => ctx.onChange(finding, value) },
+          }),
+          h('label', { for: id }, t(`answer.${value}`)),
+        );
+      }),
+    ),
+  );
 }
 
 /**
@@ -32,42 +46,103 @@ export function renderReviewScreen(ctx) {
   const { t, texts, lang, audience, interview } = ctx;
   const headingId = uid('review-title');
   const questionText = (finding) => texts.question(finding, lang, audience) || t('text.missing');
-  const about = h('div', { class: 'review-group', role: 'group', 'aria-labelledby': `${headingId}-about` },
+  const about = h(
+    'div',
+    { class: 'review-group', role: 'group', 'aria-labelledby': `${headingId}-about` },
     h('h3', { id: `${headingId}-about` }, t('review.about')),
-    h('dl', { class: 'review-facts' },
-      h('dt', {}, t('start.audience')), h('dd', {}, t(`start.audience.${interview.audience}`)),
-      h('dt', {}, t('start.age')), h('dd', {}, String(interview.age)),
-      h('dt', {}, t('start.sex')), h('dd', {}, t(`start.sex.${interview.sex}`)),
-      h('dt', {}, t('start.where')), h('dd', {}, interview.marked.length > 0
-        ? interview.marked.map((id) => ctx.regionName(id)).join(', ') : t('diagram.none_marked'))),
+    h(
+      'dl',
+      { class: 'review-facts' },
+      h('dt', {}, t('start.audience')),
+      h('dd', {}, t(`start.audience.${interview.audience}`)),
+      h('dt', {}, t('start.age')),
+      h('dd', {}, String(interview.age)),
+      h('dt', {}, t('start.sex')),
+      h('dd', {}, t(`start.sex.${interview.sex}`)),
+      h('dt', {}, t('start.where')),
+      h(
+        'dd',
+        {},
+        interview.marked.length > 0
+          ? interview.marked.map((id) => ctx.regionName(id)).join(', ')
+          : t('diagram.none_marked'),
+      ),
+    ),
     h('p', { class: 'hint' }, t('review.start_hint')),
-    h('button', { type: 'button', on: { click: ctx.onEditStart } }, t('review.edit_start')));
+    h('button', { type: 'button', on: { click: ctx.onEditStart } }, t('review.edit_start')),
+  );
 
   const screens = interview.screens.map((screen, index) => {
     const id = uid('review-screen');
     const stem = texts.screenStem(screen.id, lang, audience);
-    return h('div', { class: 'review-group', role: 'group', 'aria-labelledby': id, 'data-review-screen': index + 1 },
-      h('h3', { id }, t('review.screen', { n: index + 1 }), stem ? h('span', { class: 'review-stem' }, ` ${stem}`) : null),
-      screen.items.map((finding) => answerGroup(finding, questionText(finding),
-        screen.answers[finding] ?? (screen.submitted ? 'dont_know' : null), ctx)));
+    return h(
+      'div',
+      { class: 'review-group', role: 'group', 'aria-labelledby': id, 'data-review-screen': index + 1 },
+      h(
+        'h3',
+        { id },
+        t('review.screen', { n: index + 1 }),
+        stem ? h('span', { class: 'review-stem' }, ` ${stem}`) : null,
+      ),
+      screen.items.map((finding) =>
+        answerGroup(
+          finding,
+          questionText(finding),
+          screen.answers[finding] ?? (screen.submitted ? 'dont_know' : null),
+          ctx,
+        ),
+      ),
+    );
   });
 
-  const added = interview.added.length === 0 ? null : h('div', { class: 'review-group', role: 'group', 'aria-labelledby': `${headingId}-added` },
-    h('h3', { id: `${headingId}-added` }, t('search.added')),
-    h('ul', { class: 'review-added' }, interview.added.map((finding) => h('li', {},
-      h('span', {}, questionText(finding)), ' ',
-      h('button', {
-        type: 'button', class: 'small-button', 'aria-label': t('search.remove', { question: questionText(finding) }),
-        on: { click: () => ctx.onRemove(finding) },
-      }, t('search.remove_short'))))));
+  const added =
+    interview.added.length === 0
+      ? null
+      : h(
+          'div',
+          { class: 'review-group', role: 'group', 'aria-labelledby': `${headingId}-added` },
+          h('h3', { id: `${headingId}-added` }, t('search.added')),
+          h(
+            'ul',
+            { class: 'review-added' },
+            interview.added.map((finding) =>
+              h(
+                'li',
+                {},
+                h('span', {}, questionText(finding)),
+                ' ',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'small-button',
+                    'aria-label': t('search.remove', { question: questionText(finding) }),
+                    on: { click: () => ctx.onRemove(finding) },
+                  },
+                  t('search.remove_short'),
+                ),
+              ),
+            ),
+          ),
+        );
 
-  return h('section', { class: 'screen screen-review', 'aria-labelledby': headingId },
+  return h(
+    'section',
+    { class: 'screen screen-review', 'aria-labelledby': headingId },
     h('h2', { id: headingId, class: 'screen-title', tabindex: -1 }, t('review.title')),
     h('p', { class: 'lead' }, t('review.intro')),
     about,
     screens,
     added,
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', on: { click: ctx.onDone } }, t(ctx.from === 'result' ? 'review.to_result' : 'review.to_questions')),
-      h('button', { type: 'button', on: { click: ctx.onNewPatient } }, t('action.new_patient'))));
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', class: 'primary', on: { click: ctx.onDone } },
+        t(ctx.from === 'result' ? 'review.to_result' : 'review.to_questions'),
+      ),
+      h('button', { type: 'button', on: { click: ctx.onNewPatient } }, t('action.new_patient')),
+    ),
+  );
 }

@@ -14,14 +14,31 @@ export function summaryText(ctx) {
     `${t(`triage.${level}.label`)}: ${t(`triage.${level}.heading`, { number })}`,
     t(`triage.${level}.do`, { number }),
     '',
-    t('print.person', { age: interview.age, sex: t(`start.sex.${interview.sex}`), audience: t(`start.audience.${interview.audience}`) }),
-    t('print.regions', { list: interview.marked.length > 0 ? interview.marked.map((id) => ctx.regionName(id)).join(', ') : t('diagram.none_marked') }),
+    t('print.person', {
+      age: interview.age,
+      sex: t(`start.sex.${interview.sex}`),
+      audience: t(`start.audience.${interview.audience}`),
+    }),
+    t('print.regions', {
+      list:
+        interview.marked.length > 0
+          ? interview.marked.map((id) => ctx.regionName(id)).join(', ')
+          : t('diagram.none_marked'),
+    }),
     '',
     `${t('result.causes')}:`,
-    ...assessment.differential.slice(0, 5).map(({ condition, probability }, i) => `${i + 1}. ${texts.conditionName(condition, lang, audience) || t('text.missing')}: ${ctx.formatPercent(probability)}`),
+    ...assessment.differential
+      .slice(0, 5)
+      .map(
+        ({ condition, probability }, i) =>
+          `${i + 1}. ${texts.conditionName(condition, lang, audience) || t('text.missing')}: ${ctx.formatPercent(probability)}`,
+      ),
     '',
     `${t('print.answers')}:`,
-    ...givenAnswers(interview).map(({ finding, value }) => `- ${texts.question(finding, lang, audience) || t('text.missing')} ${t(`answer.${value}`)}`),
+    ...givenAnswers(interview).map(
+      ({ finding, value }) =>
+        `- ${texts.question(finding, lang, audience) || t('text.missing')} ${t(`answer.${value}`)}`,
+    ),
     '',
     t('notice.not_diagnosis'),
   ];
