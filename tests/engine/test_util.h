@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/kb_files.h"
 #include "core/evidence.h"
 #include "core/knowledge_base.h"
 #include "io/kb_loader.h"
@@ -60,13 +61,12 @@ inline KnowledgeBase LoadTiny() {
 }
 
 /// The project's real knowledge base in data/kb.
+// The project's knowledge base read as the CLI reads it (every *.json of data/kb), so that a new
+// file needs no list here.
 inline std::vector<Document> ProjectDocuments() {
-  std::vector<Document> documents;
-  for (const char* name : {"conditions", "findings", "pages", "rules", "screens", "sources"}) {
-    const std::string path = "data/kb/" + std::string(name) + ".json";
-    documents.push_back({path, ReadFile(SourcePath(path))});
-  }
-  return documents;
+  Result<std::vector<Document>> documents = ReadKnowledgeBaseFiles(SourcePath("data/kb"));
+  if (!documents.ok()) throw std::runtime_error(documents.error().message);
+  return std::move(documents).value();
 }
 
 inline Case MakeCase(const KnowledgeBase& kb, int age, Sex sex,
