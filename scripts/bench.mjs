@@ -330,7 +330,9 @@ const synthDir = mkdtempSync(path.join(tmpdir(), 'symcheck-synthetic-'));
 const synthetic = syntheticKnowledgeBase(1000, 5002, 50, 1000, 5);
 for (const d of synthetic) writeFileSync(path.join(synthDir, d.name), d.text);
 const synthCase = JSON.stringify({ age: 40, sex: 'female', present: ['syn.f0', 'syn.f20', 'syn.f33'], absent: ['syn.f40'], dont_know: [], screens: [] });
-const synthCaseFile = path.join(synthDir, 'state.json');
+// Outside the knowledge-base folder, whose every .json file the native loader reads as a section.
+const synthCaseDir = mkdtempSync(path.join(tmpdir(), 'symcheck-synthetic-state-'));
+const synthCaseFile = path.join(synthCaseDir, 'state.json');
 writeFileSync(synthCaseFile, synthCase);
 const synthRepeat = quick ? 3 : 10;
 const synthNative = JSON.parse(execFileSync(NATIVE_BENCH, [synthDir, synthCaseFile, '--repeat', String(synthRepeat), '--next-only'], { encoding: 'utf8' }));
@@ -342,6 +344,7 @@ if (!synthReply.ok) throw new Error(synthReply.error);
 const synthWasm = timePerCall([synthCase], synthRepeat, (c) => synthEngine.next(c, '{}'));
 synthEngine.delete();
 rmSync(synthDir, { recursive: true, force: true });
+rmSync(synthCaseDir, { recursive: true, force: true });
 results.synthetic = { native_next_us: synthNative.next_us, wasm_next_us: synthWasm, load_ms_native: synthNative.load_ms };
 results.next_screen_synthetic_ms = synthWasm / 1000;
 results.next_screen_synthetic_ms_native = synthNative.next_us / 1000;
