@@ -475,7 +475,9 @@ const synthCase = JSON.stringify({
   dont_know: [],
   screens: [],
 });
-const synthCaseFile = path.join(synthDir, 'state.json');
+// Outside the knowledge-base folder, whose every .json file the native loader reads as a section.
+const synthCaseDir = mkdtempSync(path.join(tmpdir(), 'symcheck-synthetic-state-'));
+const synthCaseFile = path.join(synthCaseDir, 'state.json');
 writeFileSync(synthCaseFile, synthCase);
 const synthRepeat = quick ? 3 : 10;
 const synthNative = JSON.parse(
@@ -491,6 +493,7 @@ if (!synthReply.ok) throw new Error(synthReply.error);
 const synthWasm = timePerCall([synthCase], synthRepeat, (c) => synthEngine.next(c, '{}'));
 synthEngine.delete();
 rmSync(synthDir, { recursive: true, force: true });
+rmSync(synthCaseDir, { recursive: true, force: true });
 results.synthetic = {
   native_next_us: synthNative.next_us,
   wasm_next_us: synthWasm,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/triage.h"
+#include "io/case_reader.h"
 #include "io/json_reader.h"
 #include "io/json_writer.h"
 #include "io/request_values.h"
@@ -179,6 +180,11 @@ ParsedCase ReadCase(const KnowledgeBase& kb, const JsonNode& top) {
 
 Result<ParsedCase> ParseCase(const KnowledgeBase& kb, const std::string& text) {
   try {
+    // Most calls are the page's plain states: read them without a JSON tree. Anything the plain
+    // reader declines (including every error) is read below, the one place errors are worded.
+    ParsedCase plain;
+    if (ReadPlainCase(kb, text, plain)) return plain;
+
     const nlohmann::json doc = ParseJsonText(text, "case", "invalid_json");
     return ReadCase(kb, JsonNode(doc, "case", "", "", "invalid_case"));
   } catch (const DataError& e) {

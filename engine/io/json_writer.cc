@@ -1,9 +1,46 @@
 #include "io/json_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace symcheck {
+namespace {
+
+// The bytes a JSON string must escape: control characters, the quote and the backslash. One table
+// load per byte rather than three comparisons.
+struct EscapeTable {
+  bool needs[256] = {};
+  constexpr EscapeTable() {
+    for (int i = 0; i < 0x20; ++i) needs[i] = true;
+    needs[static_cast<unsigned char>('"')] = true;
+    needs[static_cast<unsigned char>('\\')] = true;
+  }
+  constexpr bool operator[](unsigned char byte) const { return needs[byte]; }
+};
+constexpr EscapeTable kEscaped;
+
+}  // namespace
+
+void JsonWriter::Grow(std::size_t more) {
+  const std::size_t capacity = std::max(capacity_ * 2, size_ + more);
+  std::unique_ptr<char[]> bigger(new char[capacity]);
+  if (size_ > 0) std::memcpy(bigger.get(), buffer_.get(), size_);
+  buffer_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
+inline void JsonWriter::Put(char ch) {
+  if (size_ == capacity_) Grow(1);
+  buffer_[size_++] = ch;
+}
+
+inline void JsonWriter::Put(const char* text, std::size_t size) {
+  if (capacity_ - size_ < size) Grow(size);
+  if (size > 0) std::memcpy(buffer_.get() + size_, text, size);
+  size_ += size;
+}
 
 void JsonWriter::Separate() {
   if (after_key_) {
@@ -11,42 +48,42 @@ void JsonWriter::Separate() {
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
+    if (!first_.back()) Put(',');
+    first_.back() = 0;
   }
 }
 
-JsonWriter::JsonWriter() { out_.reserve(16384); }
+JsonWriter::JsonWriter() : buffer_(new char[16384]), capacity_(16384) {}
 
 JsonWriter& JsonWriter::BeginObject() {
   Separate();
-  out_ += '{';
-  first_.push_back(true);
+  Put('{');
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::EndObject() {
-  out_ += '}';
+  Put('}');
   first_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::BeginArray() {
   Separate();
-  out_ += '[';
-  first_.push_back(true);
+  Put('[');
+  first_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::EndArray() {
-  out_ += ']';
+  Put(']');
   first_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   String(key);
-  out_ += ':';
+  Put(':');
   after_key_ = true;
   return *this;
 }
@@ -55,62 +92,62 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   if (!after_key_) Separate();
   after_key_ = false;
   static constexpr char kHex[] = "0123456789abcdef";
-  out_ += '"';
+  Put('"');
   std::size_t run = 0;  // start of the current run of characters that need no escaping
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto byte = static_cast<unsigned char>(value[i]);
-    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;  // UTF-8 passes through
-    out_.append(value.data() + run, i - run);
+    if (!kEscaped[byte]) continue;  // UTF-8 passes through
+    Put(value.data() + run, i - run);
     run = i + 1;
     switch (byte) {
       case '"':
-        out_ += "\\\"";
+        Put("\\\"");
         break;
       case '\\':
-        out_ += "\\\\";
+        Put("\\\\");
         break;
       case '\n':
-        out_ += "\\n";
+        Put("\\n");
         break;
       case '\r':
-        out_ += "\\r";
+        Put("\\r");
         break;
       case '\t':
-        out_ += "\\t";
+        Put("\\t");
         break;
       default:
-        out_ += "\\u00";
-        out_ += kHex[byte >> 4];
-        out_ += kHex[byte & 0xF];
+        Put("\\u00");
+        Put(kHex[byte >> 4]);
+        Put(kHex[byte & 0xF]);
     }
   }
-  out_.append(value.data() + run, value.size() - run);
-  out_ += '"';
+  Put(value.data() + run, value.size() - run);
+  Put('"');
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool value) {
   Separate();
-  out_ += value ? "true" : "false";
+  Put(value ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::Null() {
   Separate();
-  out_ += "null";
+  Put("null");
   return *this;
 }
 
 JsonWriter& JsonWriter::Int(long long value) {
   Separate();
-  out_ += std::to_string(value);
+  Put(std::to_string(value));
   return *this;
 }
 
 JsonWriter& JsonWriter::Fixed(double value, int decimals) {
   Separate();
   if (!std::isfinite(value)) {
-    out_ += "null";
+    Put("null");
     return *this;
   }
   std::int64_t scale = 1;
@@ -127,8 +164,8 @@ JsonWriter& JsonWriter::Fixed(double value, int decimals) {
       ++exponent;
     }
     Fixed(value < 0 ? -mantissa : mantissa, 6);
-    out_ += 'e';
-    out_ += std::to_string(exponent);
+    Put('e');
+    Put(std::to_string(exponent));
     return *this;
   }
   const auto units = static_cast<std::int64_t>(scaled);
@@ -155,7 +192,7 @@ JsonWriter& JsonWriter::Fixed(double value, int decimals) {
     whole /= 10;
   } while (whole != 0);
   if (value < 0 && units != 0) *--p = '-';
-  out_.append(p, static_cast<std::size_t>(end - p));
+  Put(p, static_cast<std::size_t>(end - p));
   return *this;
 }
 
@@ -167,13 +204,15 @@ JsonWriter& JsonWriter::StringArray(const std::vector<std::string>& values) {
 
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   Separate();
-  out_ += json;
+  Put(json);
   return *this;
 }
 
 std::string JsonWriter::Finish() {
-  out_ += '\n';
-  return std::move(out_);
+  Put('\n');
+  std::string text(buffer_.get(), size_);
+  size_ = 0;
+  return text;
 }
 
 }  // namespace symcheck

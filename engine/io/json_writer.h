@@ -4,6 +4,8 @@
 #ifndef SYMCHECK_IO_JSON_WRITER_H_
 #define SYMCHECK_IO_JSON_WRITER_H_
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,9 +35,18 @@ class JsonWriter {
 
  private:
   void Separate();
+  void Put(char ch);
+  void Put(const char* text, std::size_t size);
+  void Put(std::string_view text) { Put(text.data(), text.size()); }
+  void Grow(std::size_t more);
 
-  std::string out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
+  // The text so far: the first size_ of capacity_ characters of buffer_. Writing through a
+  // pointer, rather than one std::string call per character, keeps the WebAssembly build's writer
+  // close to native speed (its libc++ string functions are compiled for size and never inlined).
+  std::unique_ptr<char[]> buffer_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  std::vector<unsigned char> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 };
 

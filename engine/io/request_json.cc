@@ -45,12 +45,20 @@ void ReadInterviewOptions(const JsonNode& top, InterviewOptions& options) {
 }
 
 Result<InterviewOptions> ParseInterviewOptions(const std::string& text) {
-  return Catching<InterviewOptions>("invalid_options", [&] {
-    const nlohmann::json doc = ParseJsonText(text, "options", "invalid_options");
-    InterviewOptions options;
-    ReadInterviewOptions(JsonNode(doc, "options", "", "", "invalid_options"), options);
-    return options;
-  });
+  const auto read = [](const std::string& json) {
+    return Catching<InterviewOptions>("invalid_options", [&] {
+      const nlohmann::json doc = ParseJsonText(json, "options", "invalid_options");
+      InterviewOptions options;
+      ReadInterviewOptions(JsonNode(doc, "options", "", "", "invalid_options"), options);
+      return options;
+    });
+  };
+  // No options, the usual call: read once, like any other text.
+  if (text == "{}") {
+    static const Result<InterviewOptions> defaults = read(text);
+    return defaults;
+  }
+  return read(text);
 }
 
 Result<BatchRequest> ParseBatchRequest(const KnowledgeBase& kb, const std::string& line,
