@@ -11,8 +11,9 @@
 // batch answers each JSON line of stdin ({"id", "mode": assess|interview|next, "case", "options"})
 // with one JSON line, through the engine's own batch call, exactly as the native `symcheck batch`.
 //
-// The module is read from $SYMCHECK_SITE (default build/wasm/site; build it with
-// `cmake --workflow --preset wasm`).
+// The module is the Node runner's own (build/wasm/tools, or $SYMCHECK_TOOLS_MODULE): the page's
+// module binds only the page's calls (assess, next), this one also whole interviews and batch,
+// from the same objects. Build both with `cmake --workflow --preset wasm`.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -87,6 +88,17 @@ export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(r
   return { Module, engine: new Module.Engine() };
 }
 
+/// The Node runner's module (never part of the site): the page's calls plus whole interviews and the
+/// batch mode, from the same objects as the page's module.
+export async function loadToolsEngine(
+  dir = process.env.SYMCHECK_TOOLS_MODULE || path.join(root, 'build', 'wasm', 'tools'),
+) {
+  const { default: createSymcheckTools } = await import(pathToFileURL(path.join(dir, 'symcheck-tools.mjs')).href);
+  const wasmBinary = await readFile(path.join(dir, 'symcheck-tools.wasm'));
+  const Module = await createSymcheckTools({ wasmBinary });
+  return { Module, engine: new Module.Engine() };
+}
+
 /// The benchmark's own module (never part of the site): the posterior from finding indices.
 export async function loadBenchModule(
   dir = process.env.SYMCHECK_BENCH_MODULE || path.join(root, 'build', 'wasm', 'bench'),
@@ -127,7 +139,7 @@ async function main() {
   const documents = await readKnowledgeBase(args.kb);
   let loaded;
   try {
-    loaded = await loadEngine();
+    loaded = await loadToolsEngine();
   } catch (e) {
     fail(`cannot load the WebAssembly module: ${e.message} (build it with: cmake --workflow --preset wasm)`);
   }

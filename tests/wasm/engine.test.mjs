@@ -2,10 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { caseFiles, knowledgeBaseDocuments, loadedEngine } from './helpers.mjs';
+import { caseFiles, knowledgeBaseDocuments, loadedEngine, loadedToolsEngine } from './helpers.mjs';
 import { loadBenchModule } from '../../scripts/symcheck.mjs';
 
 const { Module, engine } = await loadedEngine();
+const { Module: Tools, engine: tools } = await loadedToolsEngine();
 const vocabulary = JSON.parse(readFileSync(new URL('../cases/vocabulary.json', import.meta.url), 'utf8'));
 
 test('every dev case gets a full, normalised differential and a valid triage', () => {
@@ -24,7 +25,7 @@ test('every dev case gets a full, normalised differential and a valid triage', (
 test('interview output lists the screens shown, each of 1 to 6 questions, and why it stopped', () => {
   const stops = ['screen_limit', 'emergency', 'confident', 'nothing_to_change', 'no_questions'];
   for (const file of caseFiles()) {
-    const r = engine.interview(readFileSync(file, 'utf8'), '{}');
+    const r = tools.interview(readFileSync(file, 'utf8'), '{}');
     assert.equal(r.ok, true, `${file}: ${r.error}`);
     const out = JSON.parse(r.json);
     assert.ok(Array.isArray(out.screens) && out.screens.length > 0, `${file}: screens`);
@@ -32,7 +33,7 @@ test('interview output lists the screens shown, each of 1 to 6 questions, and wh
     assert.deepEqual(out.asked, out.screens.flat(), `${file}: asked is the screens in order`);
     assert.ok(stops.includes(out.stop_reason), `${file}: ${out.stop_reason}`);
     assert.ok(Array.isArray(out.unanswered_safety_checks));
-    const capped = JSON.parse(engine.interview(readFileSync(file, 'utf8'), '{"max_screens": 1}').json);
+    const capped = JSON.parse(tools.interview(readFileSync(file, 'utf8'), '{"max_screens": 1}').json);
     assert.equal(capped.screens.length, 1, `${file}: max_screens 1`);
   }
 });
@@ -102,8 +103,8 @@ const hostile = {
 
 for (const [name, input] of Object.entries(hostile)) {
   test(`hostile input (${name}) is an error value and the module keeps answering`, () => {
-    for (const method of ['assess', 'interview', 'next']) {
-      const r = engine[method](input, '{}');
+    for (const [method, module] of [['assess', engine], ['next', engine], ['interview', tools]]) {
+      const r = module[method](input, '{}');
       assert.equal(r.ok, false, `${method} accepted ${name}`);
       assert.ok(r.error.length > 0 && !r.error.includes('\n'), `${method}: one-line message`);
       assert.ok(r.errorCode.length > 0);
@@ -131,17 +132,49 @@ test('a fresh engine without a knowledge base says so', () => {
   fresh.delete();
 });
 
-test("the page's module binds only what the page calls (and the Node runner: interview, batch)", () => {
+test("the page's module binds only what the page calls; the Node runner's adds interview and batch", () => {
   const own = (proto) =>
     Object.getOwnPropertyNames(proto)
       .filter((n) => n !== 'constructor')
       .sort();
-  const embind = new Set(own(Object.getPrototypeOf(Module.Engine.prototype))); // delete, clone, ...
-  assert.deepEqual(
-    own(Module.Engine.prototype).filter((n) => !embind.has(n)),
-    ['assess', 'batch', 'interview', 'load', 'next'],
-  );
+  const bound = (M) => {
+    const embind = new Set(own(Object.getPrototypeOf(M.Engine.prototype))); // delete, clone, ...
+    return own(M.Engine.prototype).filter((n) => !embind.has(n));
+  };
+  assert.deepEqual(bound(Module), ['assess', 'load', 'next']);
+  assert.deepEqual(bound(Tools), ['assess', 'batch', 'interview', 'load', 'next']);
   assert.equal(Module.PosteriorBench, undefined, 'the benchmark module is separate');
+});
+
+// The parity check runs through the Node runner's module (batch); the page's module answers the
+// page's calls with the same bytes, for every case and every state of its interview.
+test("the page's module and the Node runner's answer assess and next with the same bytes", () => {
+  let states = 0;
+  for (const file of caseFiles()) {
+    const text = readFileSync(file, 'utf8');
+    for (const options of ['{}', '{"audience": "clinician"}']) {
+      assert.equal(engine.assess(text, options).json, tools.assess(text, options).json, file);
+      const interview = JSON.parse(tools.interview(text, options).json);
+      const c = JSON.parse(text);
+      for (let shown = 0; shown <= interview.screens.length; shown += 1) {
+        const screens = interview.screens.slice(0, shown);
+        const state = JSON.stringify({
+          age: c.age,
+          sex: c.sex,
+          present: c.present,
+          absent: c.absent ?? [],
+          dont_know: [],
+          screens,
+        });
+        const a = engine.next(state, options);
+        const b = tools.next(state, options);
+        assert.equal(a.ok, b.ok, `${file} next ${shown}`);
+        assert.equal(a.json, b.json, `${file} next ${shown}`);
+        states += 1;
+      }
+    }
+  }
+  assert.ok(states > 100, String(states));
 });
 
 test('bench module: finding indices in, the undamped posterior out, bad input gives 0', async () => {

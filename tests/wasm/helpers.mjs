@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEngine } from '../../scripts/symcheck.mjs';
+import { loadEngine, loadToolsEngine } from '../../scripts/symcheck.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NATIVE = process.env.SYMCHECK_NATIVE || path.join(ROOT, 'build/native/engine/symcheck');
@@ -24,8 +24,17 @@ export function knowledgeBaseDocuments(dir = KB_DIR) {
     .map((f) => ({ name: `kb/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
 }
 
+/** The page's module (assess, next) with the project's knowledge base loaded. */
 export async function loadedEngine() {
   const { Module, engine } = await loadEngine();
+  const load = engine.load(JSON.stringify(knowledgeBaseDocuments()));
+  if (!load.ok) throw new Error(load.error);
+  return { Module, engine };
+}
+
+/** The Node runner's module (also interview, batch) with the project's knowledge base loaded. */
+export async function loadedToolsEngine() {
+  const { Module, engine } = await loadToolsEngine();
   const load = engine.load(JSON.stringify(knowledgeBaseDocuments()));
   if (!load.ok) throw new Error(load.error);
   return { Module, engine };

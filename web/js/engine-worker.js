@@ -4,7 +4,7 @@
 // the compilation of the module, blocks the page.
 //
 // Messages in:  {id, call: 'start', args: [{moduleUrl, kbBase}]}
-//               {id, call: 'assess' | 'next' | 'interview', args: [input, options]} (JSON values)
+//               {id, call: 'assess' | 'next', args: [input, options]} (JSON values)
 // Messages out: {id, ok: true, response: {ok, json, errorCode, error}, documents?}
 //               {id, ok: false, code, error} when the call itself could not run
 // `response` is the engine's own answer, unchanged (engine-client.js unwraps it); `documents` (the
@@ -12,7 +12,7 @@
 
 import { fetchKnowledgeBase } from './kb.js';
 
-const CALLS = new Set(['assess', 'next', 'interview']);
+const CALLS = new Set(['assess', 'next']);
 let engine = null;
 let started = null;
 
