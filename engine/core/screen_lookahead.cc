@@ -127,7 +127,6 @@ ScreenLookahead::ScreenLookahead(const KnowledgeBase& kb, const Case& c,
   log_top3_margin_ = PortableLog(kb.interview.top3_margin);
   scratch_.trial = c;
   scratch_.touched_at.assign(nc, -1);
-  scratch_.e.resize(nc);
 }
 
 double ScreenLookahead::leading_probability() const {
@@ -268,13 +267,23 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
   // The predictive probability of every joint answer (bit i set: item i yes): each condition's
   // posterior times its items' chances, multiplied in item order, summed in condition order. The
   // products of the first i items are shared by every pattern with the same low i bits.
+  // The conditions the screen leaves alone all give each item its default chance: their posterior
+  // mass is summed first and expanded once (a knowledge base of many conditions and screens spends
+  // its time here otherwise), then each touched condition's own, in condition order.
   s.p_pattern.assign(patterns, 0.0);
   std::array<double, std::size_t{1} << kMaxScreenItems> product{};
+  Untouched& rest = s.untouched;
+  rest = Untouched{};
   for (std::size_t c = 0; c < nc; ++c) {
-    const int t = s.touched_at[c];
-    const double* present =
-        t >= 0 ? &s.present[static_cast<std::size_t>(t) * k] : default_present.data();
-    product[0] = posterior_.probability[c];
+    if (s.touched_at[c] >= 0) continue;
+    rest.probability += posterior_.probability[c];
+    rest.e += exp_now_[c];
+    rest.w += w_now_[c];
+    rest.wt += wt_now_[c];
+    rest.e_by_level[static_cast<std::size_t>(kb_.conditions[c].triage)] += exp_now_[c];
+  }
+  const auto expand = [&](double mass, const double* present) {
+    product[0] = mass;
     std::size_t size = 1;
     for (std::size_t i = 0; i < k; ++i) {
       const double yes = present[i];
@@ -287,6 +296,10 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
       size <<= 1;
     }
     for (std::size_t m = 0; m < patterns; ++m) s.p_pattern[m] += product[m];
+  };
+  expand(rest.probability, default_present.data());
+  for (std::size_t t = 0; t < nt; ++t) {
+    expand(posterior_.probability[static_cast<std::size_t>(s.touched[t])], &s.present[t * k]);
   }
 
   // The touched conditions' log scores for every pattern: ScoreConditions' sum, the items added to
@@ -365,38 +378,11 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
     }
     s.top[m] = top;
   }
-  // Exponential terms of touched conditions, kept per (score, top) pair: a slot per pattern of the
-  // condition's own items and of the items that move the top; reused only for the same pair.
-  unsigned top_items = 0;
-  for (std::size_t t = 0; t < nt; ++t) {
-    for (std::size_t m = 0; m < patterns; ++m) {
-      if (s.score[t * patterns + m] == s.top[m]) top_items |= s.listed[t];
-    }
-  }
-  constexpr std::size_t kMemo = 6;  // score, top, exp, t, exp(t), exp(t) * t
+  // Exponential terms of touched conditions with today's top score, kept per score: a slot per
+  // pattern of the condition's own items, reused while the score is the same (scaled to each
+  // pattern's top below, as the untouched conditions' sums are).
+  constexpr std::size_t kMemo = 5;  // score, exp(score - top), t, exp(t), exp(t) * t
   s.memo.assign(nt * patterns * kMemo, std::nan(""));
-  // The untouched conditions' exponential terms for each other top score the patterns reach (a
-  // handful: the top moves only when a touched condition takes or leaves the lead).
-  std::vector<double> tops;
-  std::vector<int> top_at(patterns, -1);
-  for (std::size_t m = 0; m < patterns; ++m) {
-    if (s.top[m] == top_now_) continue;
-    const auto at = std::find(tops.begin(), tops.end(), s.top[m]);
-    top_at[m] = static_cast<int>(at - tops.begin());
-    if (at == tops.end()) tops.push_back(s.top[m]);
-  }
-  s.other_top.resize(tops.size() * nc * 3);
-  for (std::size_t j = 0; j < tops.size(); ++j) {
-    double* terms = &s.other_top[j * nc * 3];
-    for (std::size_t c = 0; c < nc; ++c) {
-      if (s.touched_at[c] >= 0) continue;
-      const double t = kb_.interview.information_exponent * (posterior_.log_score[c] - tops[j]);
-      terms[c * 3] = PortableExp(posterior_.log_score[c] - tops[j]);
-      terms[c * 3 + 1] = PortableExp(t);
-      terms[c * 3 + 2] = terms[c * 3 + 1] * t;
-    }
-  }
-
   const double exponent = kb_.interview.information_exponent;
   const std::size_t n3 = std::min<std::size_t>(3, nc);
   const auto score_of = [&](int c, std::size_t m) {
@@ -413,9 +399,7 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
     }
     const CaseView view(s.trial);
     const double top = s.top[m];
-    const bool same_top = top_at[m] < 0;
-    const double* other =
-        same_top ? nullptr : &s.other_top[static_cast<std::size_t>(top_at[m]) * nc * 3];
+    const bool same_top = top == top_now_;
     // The top three (RankByScore's first three): from the best untouched and every touched one.
     std::array<int, 3> top3{-1, -1, -1};
     std::array<double, 3> top3_score{};
@@ -437,62 +421,41 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
       offer(untouched_top3[j], posterior_.log_score[static_cast<std::size_t>(untouched_top3[j])]);
     for (std::size_t t = 0; t < nt; ++t) offer(s.touched[t], s.score[t * patterns + m]);
 
-    // Normalize: exp(score - top) summed in condition order, then divided by the sum.
-    double total = 0.0;
-    for (std::size_t c = 0; c < nc; ++c) {
-      const int t = s.touched_at[c];
-      double e;
-      if (t < 0) {
-        e = same_top ? exp_now_[c] : other[c * 3];
-      } else {
-        const auto ti = static_cast<std::size_t>(t);
-        const double sc = s.score[ti * patterns + m];
-        double* slot = &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
-        if (!(slot[0] == sc && slot[1] == top)) {
-          slot[0] = sc;
-          slot[1] = top;
-          slot[2] = PortableExp(sc - top);
-          slot[3] = exponent * (sc - top);
-          slot[4] = PortableExp(slot[3]);
-          slot[5] = slot[4] * slot[3];
-        }
-        e = slot[2];
-      }
-      s.e[c] = e;
-      total += e;
-    }
-    // Probabilities, the urgency masses of DecideTriage and of the entropy, and the tempered sums.
-    std::fill(mass.begin(), mass.end(), 0.0);
+    // Normalize: the untouched conditions' sums, scaled to this pattern's top score (exp(score -
+    // top) = exp(score - today's top) * exp(today's top - top)), then each touched condition's
+    // terms in condition order; probabilities are these over their total.
+    const double shift = same_top ? 0.0 : top_now_ - top;
+    const double scale = same_top ? 1.0 : PortableExp(shift);
+    const double tempered_scale = same_top ? 1.0 : PortableExp(exponent * shift);
+    double total = rest.e * scale;
     std::array<double, kTriageLevels> urgency{};
-    double tempered_total = 0.0;
-    double weighted_log = 0.0;
-    for (std::size_t c = 0; c < nc; ++c) {
-      const double p = s.e[c] / total;
-      const auto level = static_cast<std::size_t>(kb_.conditions[c].triage);
-      // ProbabilityAtLeast's sums (adding +0 leaves a sum of probabilities as it is).
-      mass[0] += p;
-      mass[1] += level >= 1 ? p : 0.0;
-      mass[2] += level >= 2 ? p : 0.0;
-      mass[3] += level >= 3 ? p : 0.0;
-      urgency[level] += p;
-      const int t = s.touched_at[c];
-      double w;
-      double wt;
-      if (t < 0 && same_top) {
-        w = w_now_[c];
-        wt = wt_now_[c];
-      } else if (t < 0) {
-        w = other[c * 3 + 1];
-        wt = other[c * 3 + 2];
-      } else {
-        const auto ti = static_cast<std::size_t>(t);
-        const double* slot = &s.memo[(ti * patterns + (m & (s.listed[ti] | top_items))) * kMemo];
-        w = slot[4];
-        wt = slot[5];
+    for (std::size_t level = 0; level < kTriageLevels; ++level)
+      urgency[level] = rest.e_by_level[level] * scale;
+    double tempered_total = rest.w * tempered_scale;
+    double weighted_log = tempered_scale * (rest.wt + exponent * shift * rest.w);
+    for (std::size_t t = 0; t < nt; ++t) {
+      const double sc = s.score[t * patterns + m];
+      double* slot = &s.memo[(t * patterns + (m & s.listed[t])) * kMemo];
+      if (!(slot[0] == sc)) {
+        slot[0] = sc;
+        slot[1] = PortableExp(sc - top_now_);
+        slot[2] = exponent * (sc - top_now_);
+        slot[3] = PortableExp(slot[2]);
+        slot[4] = slot[3] * slot[2];
       }
-      tempered_total += w;
-      weighted_log += wt;
+      const double e = slot[1] * scale;
+      total += e;
+      urgency[static_cast<std::size_t>(
+          kb_.conditions[static_cast<std::size_t>(s.touched[t])].triage)] += e;
+      tempered_total += slot[3] * tempered_scale;
+      weighted_log += tempered_scale * (slot[4] + exponent * shift * slot[3]);
     }
+    // The urgency masses of DecideTriage (ProbabilityAtLeast's sums) and of the entropy.
+    for (double& level_mass : urgency) level_mass /= total;
+    mass[3] = urgency[3];
+    mass[2] = urgency[2] + mass[3];
+    mass[1] = urgency[1] + mass[2];
+    mass[0] = urgency[0] + mass[1];
     State st;
     // DecideTriage's level: the leading condition's, the thresholds, then the rules.
     st.level = ProbabilisticLevel(kb_, view, top3[0], mass);

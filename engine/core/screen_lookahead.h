@@ -58,6 +58,15 @@ class ScreenLookahead {
   State MeasureScores(const Case& c, Posterior& posterior, TriageDecision& decision) const;
 
   // Buffers Evaluate() reuses from screen to screen (no allocation per answer pattern).
+  // The conditions a screen leaves alone keep today's scores: their terms are summed once per
+  // screen (with today's top score) and scaled to each joint answer's top score.
+  struct Untouched {
+    double probability = 0.0;                        // posterior mass
+    double e = 0.0;                                  // sum of exp(score - top)
+    double w = 0.0;                                  // sum of exp(t), t = exponent * (score - top)
+    double wt = 0.0;                                 // sum of exp(t) * t
+    std::array<double, kTriageLevels> e_by_level{};  // e by each condition's default triage
+  };
   struct Scratch {
     Case trial;                    // the case with the screen's items answered
     std::vector<int> touched_at;   // per condition: its index in `touched`, or -1
@@ -70,8 +79,7 @@ class ScreenLookahead {
     std::vector<double> p_pattern;  // [pattern] predictive probability of the joint answer
     std::vector<double> top;        // [pattern] the highest log score
     std::vector<double> memo;       // [touched][slot] exp terms of a (score, top) pair
-    std::vector<double> e;          // [condition] exp(score - top) of the pattern being measured
-    std::vector<double> other_top;  // [top][condition] exp terms with a top other than today's
+    Untouched untouched;            // the sums of the conditions the screen leaves alone
   };
 
   const KnowledgeBase& kb_;
