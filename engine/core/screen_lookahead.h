@@ -26,13 +26,15 @@ struct ScreenOutlook {
 /// Where the interview stands now: its posterior, triage and the quantities every screen is
 /// measured against. Computed once per step and shared by every candidate screen.
 ///
-/// Evaluate() computes, for every joint answer, exactly the floating-point operations of scoring
-/// the answered case afresh (ScoreConditions, Normalize, RankByScore, DecideTriage and the
-/// entropies), in the same order, so its figures are the same to the bit; it only skips work whose
-/// result it already holds: conditions that list none of the screen's items keep their score and,
-/// while the top score is unchanged, their exponentials; rules that mention none of the items keep
-/// their fired state; a rule's or a dependence group's value is computed once per answer to the
-/// items it mentions.
+/// Evaluate() computes, for every joint answer, what scoring the answered case afresh computes
+/// (ScoreConditions, Normalize, RankByScore, DecideTriage and the entropies): the touched
+/// conditions' scores with the same operations in the same order, so the ranking and the fired
+/// rules are exact; the sums over conditions to rounding (about 1e-15), because it skips work whose
+/// result it already holds: conditions that list none of the screen's items keep their score, and
+/// their terms are summed once per screen with today's top score and scaled to each answer's top;
+/// rules that mention none of the items keep their fired state; a rule's or a dependence group's
+/// value is computed once per answer to the items it mentions. A single summation order, the same
+/// on every platform, keeps native and WebAssembly interviews byte-identical.
 class ScreenLookahead {
  public:
   /// Holds `kb` and `c` by reference (both must outlive it); `scoring` is copied.
