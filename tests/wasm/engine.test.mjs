@@ -103,7 +103,11 @@ const hostile = {
 
 for (const [name, input] of Object.entries(hostile)) {
   test(`hostile input (${name}) is an error value and the module keeps answering`, () => {
-    for (const [method, module] of [['assess', engine], ['next', engine], ['interview', tools]]) {
+    for (const [method, module] of [
+      ['assess', engine],
+      ['next', engine],
+      ['interview', tools],
+    ]) {
       const r = module[method](input, '{}');
       assert.equal(r.ok, false, `${method} accepted ${name}`);
       assert.ok(r.error.length > 0 && !r.error.includes('\n'), `${method}: one-line message`);
