@@ -80,11 +80,16 @@ async function readKnowledgeBase(kbPath) {
   return Promise.all(files.map(async (name) => ({ name, text: await readText(name) })));
 }
 
+// One of the build's modules, instantiated under Node. Emscripten 3.1.6 would fetch() a file:// URL
+// under Node 20 and fail: it is handed the bytes.
+async function instantiate(dir, base) {
+  const { default: create } = await import(pathToFileURL(path.join(dir, `${base}.mjs`)).href);
+  return create({ wasmBinary: await readFile(path.join(dir, `${base}.wasm`)) });
+}
+
+/// The page's module (load, assess, next), as the site serves it.
 export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(root, 'build', 'wasm', 'site')) {
-  const { default: createSymcheck } = await import(pathToFileURL(path.join(site, 'symcheck.mjs')).href);
-  // Emscripten 3.1.6 would fetch() a file:// URL under Node 20 and fail: hand it the bytes.
-  const wasmBinary = await readFile(path.join(site, 'symcheck.wasm'));
-  const Module = await createSymcheck({ wasmBinary });
+  const Module = await instantiate(site, 'symcheck');
   return { Module, engine: new Module.Engine() };
 }
 
@@ -93,9 +98,7 @@ export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(r
 export async function loadToolsEngine(
   dir = process.env.SYMCHECK_TOOLS_MODULE || path.join(root, 'build', 'wasm', 'tools'),
 ) {
-  const { default: createSymcheckTools } = await import(pathToFileURL(path.join(dir, 'symcheck-tools.mjs')).href);
-  const wasmBinary = await readFile(path.join(dir, 'symcheck-tools.wasm'));
-  const Module = await createSymcheckTools({ wasmBinary });
+  const Module = await instantiate(dir, 'symcheck-tools');
   return { Module, engine: new Module.Engine() };
 }
 
@@ -103,9 +106,7 @@ export async function loadToolsEngine(
 export async function loadBenchModule(
   dir = process.env.SYMCHECK_BENCH_MODULE || path.join(root, 'build', 'wasm', 'bench'),
 ) {
-  const { default: createSymcheckBench } = await import(pathToFileURL(path.join(dir, 'symcheck-bench.mjs')).href);
-  const wasmBinary = await readFile(path.join(dir, 'symcheck-bench.wasm'));
-  const Module = await createSymcheckBench({ wasmBinary });
+  const Module = await instantiate(dir, 'symcheck-bench');
   return { Module, posterior: new Module.PosteriorBench() };
 }
 

@@ -4,25 +4,8 @@
 // benchmark's entry points in their own (bench_bindings.cc). Nothing medical lives here.
 #include <emscripten/bind.h>
 
-#include <string>
-
-#include "api/engine.h"
-#include "to_js.h"
+#include "page_calls.h"
 
 EMSCRIPTEN_BINDINGS(symcheck_module) {
-  using symcheck::Engine;
-  using symcheck::ToJs;
-  emscripten::class_<Engine>("Engine")
-      .constructor<>()
-      .function("load", emscripten::optional_override([](Engine& e, const std::string& documents) {
-                  return ToJs(e.LoadJson(documents));
-                }))
-      .function("assess", emscripten::optional_override(
-                              [](const Engine& e, const std::string& c, const std::string& o) {
-                                return ToJs(e.Assess(c, o));
-                              }))
-      .function("next", emscripten::optional_override(
-                            [](const Engine& e, const std::string& s, const std::string& o) {
-                              return ToJs(e.Next(s, o));
-                            }));
+  symcheck::BindPageCalls(emscripten::class_<symcheck::Engine>("Engine"));
 }

@@ -6,29 +6,15 @@
 
 #include <string>
 
-#include "api/engine.h"
-#include "to_js.h"
+#include "page_calls.h"
 
 EMSCRIPTEN_BINDINGS(symcheck_tools) {
   using symcheck::Engine;
-  using symcheck::ToJs;
-  emscripten::class_<Engine>("Engine")
-      .constructor<>()
-      .function("load", emscripten::optional_override([](Engine& e, const std::string& documents) {
-                  return ToJs(e.LoadJson(documents));
-                }))
-      .function("assess", emscripten::optional_override(
-                              [](const Engine& e, const std::string& c, const std::string& o) {
-                                return ToJs(e.Assess(c, o));
-                              }))
+  symcheck::BindPageCalls(emscripten::class_<Engine>("Engine"))
       .function("interview", emscripten::optional_override(
                                  [](const Engine& e, const std::string& c, const std::string& o) {
-                                   return ToJs(e.Interview(c, o));
+                                   return symcheck::ToJs(e.Interview(c, o));
                                  }))
-      .function("next", emscripten::optional_override(
-                            [](const Engine& e, const std::string& s, const std::string& o) {
-                              return ToJs(e.Next(s, o));
-                            }))
       .function("batch", emscripten::optional_override(
                              [](const Engine& e, const std::string& line, const std::string& o) {
                                return e.BatchLine(line, o);

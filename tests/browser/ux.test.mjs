@@ -171,19 +171,25 @@ test('citations: author (year) title, never placeholders', async () => {
   assert.ok(!/captured/.test(c), c);
 });
 
+/** The answers-review tests' start: a 40-year-old man, left buttock, in `lang`; the first screen's findings. */
+async function startAs40Male(page, lang) {
+  const S = lang === 'en' ? EN : ES;
+  if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+  await page.getByRole('spinbutton', { name: S['start.age'] }).fill('40');
+  await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
+  await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
+  await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+  await question(page).first().waitFor();
+  return screenFindings(page);
+}
+
 for (const lang of ['en', 'es']) {
   test(`answers review: every answer listed by screen, any one changed, before and after the result (${lang})`, async () => {
     const S = lang === 'en' ? EN : ES;
     const browser = await launch({ viewport: TABLET });
     try {
       const { page, errors } = await openApp(browser.context, server.origin);
-      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
-      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('40');
-      await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
-      await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
-      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
-      await question(page).first().waitFor();
-      const first = await screenFindings(page);
+      const first = await startAs40Male(page, lang);
       await answerScreen(page, () => S['answer.no'], { nextName: S['question.next'], resultName: S['result.title'] });
       await question(page).first().waitFor();
       // Before the result.
@@ -222,13 +228,7 @@ for (const lang of ['en', 'es']) {
     const browser = await launch({ viewport: PHONE });
     try {
       const { page, errors } = await openApp(browser.context, server.origin);
-      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
-      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('40');
-      await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
-      await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
-      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
-      await question(page).first().waitFor();
-      const first = await screenFindings(page);
+      const first = await startAs40Male(page, lang);
       assert.ok(first.includes('neuro.leg_weakness'), String(first));
       await answerScreen(page, () => S['answer.no'], { nextName: S['question.next'], resultName: S['result.title'] });
       await question(page).first().waitFor();
