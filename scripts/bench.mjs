@@ -29,6 +29,7 @@ import { siteSizes, sizeBudgets, benchModuleSize } from './site_sizes.mjs';
 import { serveWithNginx } from './nginx/serve.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { initialState as initialStateOf } from './case_state.mjs';
+import { CHROME, CHROME_FLAGS } from './chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = process.env.SYMCHECK_SITE || path.join(ROOT, 'build/wasm/site');
@@ -622,18 +623,9 @@ if (withBrowser) {
   const { chromium } = require('playwright-core');
   const profile = mkdtempSync(path.join(tmpdir(), 'symcheck-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: CHROME,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...CHROME_FLAGS],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   async function firstQuestion() {

@@ -8,19 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CHROME, CHROME_FLAGS } from './chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const FLAGS = ['--headless=new', ...CHROME_FLAGS];
 const run = promisify(execFile);
 
 /**
@@ -41,7 +32,7 @@ export async function lighthouse(url, categories, outputPath) {
         '--output=html',
         `--output-path=${outputPath}`,
         `--only-categories=${categories.join(',')}`,
-        `--chrome-flags=${[...CHROME_FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
+        `--chrome-flags=${[...FLAGS, `--user-data-dir=${profile}`].join(' ')}`,
       ],
       { env: { ...process.env, CHROME_PATH: CHROME }, timeout: 180000, maxBuffer: 64 * 1024 * 1024 },
     );

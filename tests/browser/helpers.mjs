@@ -8,21 +8,13 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { CHROME, CHROME_FLAGS } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SITE = process.env.SYMCHECK_SITE ?? path.join(ROOT, 'build/wasm/site');
 export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
-export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROME };
+export const FLAGS = ['--headless', ...CHROME_FLAGS];
 export const PHONE = { width: 360, height: 740 };
 export const TABLET = { width: 1280, height: 800 };
 
