@@ -31,6 +31,7 @@ import {
   settled,
   fillText,
   kbAges,
+  openAllDetails,
 } from './helpers.mjs';
 import { nodeEngine } from './engine-node.mjs';
 
@@ -121,7 +122,7 @@ test('patient interview: diagram, screens of questions, ranked result as the eng
     assert.equal(await region.getByText(EN.safety_net, { exact: true }).isVisible(), triage !== 'emergency');
     assert.ok(await page.getByText(EN['notice.not_diagnosis']).isVisible());
     // Open every details element, then look for engine ids in what a person can read.
-    await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+    await openAllDetails(page);
     const visible = await page.locator('body').innerText();
     const ids = [...answers.map(([f]) => f), ...state.present, ...expected.differential.map((d) => d.condition)];
     assert.deepEqual(

@@ -265,9 +265,20 @@ export async function waitForServiceWorker(page, timeout = 20000) {
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/**
+ * Opens every closed details element in `scope` (default: the page) and waits for what opening
+ * builds: the result's condition pages are made when first opened.
+ */
+export async function openAllDetails(page, scope = page) {
+  await scope.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('details.about')].every((d) => !d.open || d.querySelector('.condition-page')),
+  );
+}
+
 /** Axe on the page as it is, with every details element opened so that hidden content is checked too. */
 export async function assertNoAxeViolations(page, label) {
-  await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+  await openAllDetails(page);
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const summary = violations.map(
     (v) =>

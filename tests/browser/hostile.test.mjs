@@ -16,6 +16,7 @@ import {
   readJson,
   writeJson,
   PHONE,
+  openAllDetails,
 } from './helpers.mjs';
 
 const SCRIPT = '<script>window.__pwned = 1; alert(1)</script>';
@@ -79,14 +80,12 @@ test('knowledge-base text with <script> and <img onerror> shows as text and neve
     await page.getByRole('searchbox', { name: 'Search symptoms', exact: true }).fill('script');
     assert.ok((await page.locator('[data-finding-option]').first().textContent()).includes(SCRIPT));
     await answerUntilResult(page, () => 'No');
-    await result(page)
-      .locator('details:not([open]) > summary')
-      .evaluateAll((els) => els.forEach((el) => el.click()));
+    await openAllDetails(page, result(page));
     const text = await result(page).innerText();
     assert.ok(text.includes('<img src=x onerror='), 'condition names and pages show the markup as text');
     assert.ok(text.includes('<script>'), 'pages show the script tag as text');
     await page.getByRole('button', { name: 'Conditions library', exact: true }).click();
-    await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+    await openAllDetails(page);
     await page.waitForTimeout(300);
     assert.equal(await page.locator('#app script, #app img').count(), 0, 'no element made from data');
     assert.equal(await page.evaluate(() => window.__pwned ?? 0), 0, 'nothing ran');

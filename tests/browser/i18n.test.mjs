@@ -19,6 +19,7 @@ import {
   REGIONS,
   ROOT,
   PHONE,
+  openAllDetails,
 } from './helpers.mjs';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -122,7 +123,7 @@ test('in Spanish, no English UI string is left on the start, question and result
       resultName: ES['result.title'],
       nextName: ES['question.next'],
     });
-    await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+    await openAllDetails(page);
     await check('result');
     assert.deepEqual(errors, []);
   } finally {

@@ -3,7 +3,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, start, question, answerUntilResult, screenshot, result } from './helpers.mjs';
+import {
+  serve,
+  launch,
+  openApp,
+  start,
+  question,
+  answerUntilResult,
+  screenshot,
+  result,
+  openAllDetails,
+} from './helpers.mjs';
 
 const VIEWPORTS = {
   'phone-portrait': { width: 360, height: 740 },
@@ -66,13 +76,11 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.locator('[data-finding-option]').first().click();
       await checkScreen(page, `${name} question with search`);
       await answerUntilResult(page, () => 'No');
-      await result(page)
-        .locator('details:not([open]) > summary')
-        .evaluateAll((els) => els.forEach((el) => el.click()));
+      await openAllDetails(page, result(page));
       await checkScreen(page, `${name} result`);
       if (name === 'phone-landscape' || name === 'tablet-portrait') await screenshot(page, `${name}-result`);
       await page.getByRole('button', { name: 'Conditions library', exact: true }).click();
-      await page.locator('details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => el.click()));
+      await openAllDetails(page);
       await checkScreen(page, `${name} library`);
       assert.deepEqual(errors, []);
     } finally {

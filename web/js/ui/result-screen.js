@@ -166,13 +166,17 @@ function causeItem({ condition, probability }, ctx, rank) {
       explanation ? whyList(explanation, ctx) : h('p', {}, t('why.none')),
     ),
   );
+  // The condition page is built when it is first opened: a page for every listed cause, built at
+  // once, made the result's render a main-thread task of about 60 ms on a busy machine.
+  let pageShown = false;
+  const showPage = (event) => {
+    const about = event.currentTarget;
+    if (!about.open || pageShown) return;
+    pageShown = true;
+    about.append(renderConditionPage(condition, { ...ctx, headingLevel: 5 }));
+  };
   details.push(
-    h(
-      'details',
-      { class: 'about' },
-      h('summary', {}, t('condition.about', { name })),
-      renderConditionPage(condition, { ...ctx, headingLevel: 5 }),
-    ),
+    h('details', { class: 'about', on: { toggle: showPage } }, h('summary', {}, t('condition.about', { name }))),
   );
   return h(
     'li',
