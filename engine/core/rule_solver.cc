@@ -211,13 +211,9 @@ std::optional<Case> Person(const KnowledgeBase& kb, const Witness& w, std::strin
     c.answers[static_cast<std::size_t>(s.side_one)] = Answer::kPresent;
   }
 
-  const int lo = std::max(w.min_age, kb.MinAge());
-  const int hi = std::min(w.max_age, kb.MaxAge());
-  if (lo > hi) {
-    why = "needs an age outside " + std::to_string(kb.MinAge()) + " to " +
-          std::to_string(kb.MaxAge());
-    return std::nullopt;
-  }
+  // SolveExpression kept only ways whose ages lie within the knowledge base's range.
+  const int lo = w.min_age;
+  const int hi = w.max_age;
   constexpr int kUnconstrainedAge = 45;
   c.age =
       lo <= kUnconstrainedAge && kUnconstrainedAge <= hi ? kUnconstrainedAge : lo + (hi - lo) / 2;

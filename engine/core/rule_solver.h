@@ -58,12 +58,11 @@ struct RulePresentations {
 
 /// For every red-flag rule (of `level` only, when given), each minimal way of firing it made a
 /// person: age 45 when allowed, else the middle of the allowed range (within the knowledge base's
-/// ages); the sex
-/// the way needs, else female when a present finding is asked of women only, else male; the parent
-/// question of every present follow-up finding present too; a marked region (pain.buttock, else the
-/// first region the way allows) when the way marks none, and one side (side.one_side) when it
-/// names none. Each person is assessed and kept only when the rule fires; identical people for the
-/// same rule are kept once.
+/// ages); the sex the way needs, else female when a present finding is asked of women only, else
+/// male; the parent question of every present follow-up finding present too; a marked region
+/// (pain.buttock, else the first region the way allows) when the way marks none, and one side
+/// (side.one_side) when it names none. Each person is assessed and kept only when the rule fires;
+/// identical people for the same rule are kept once.
 RulePresentations MinimalRulePresentations(const KnowledgeBase& kb, std::optional<Triage> level,
                                            const SolveLimits& limits = {});
 

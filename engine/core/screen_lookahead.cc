@@ -264,16 +264,15 @@ ScreenOutlook ScreenLookahead::Evaluate(const std::vector<int>& items) const {
     }
   }
 
-  // The predictive probability of every joint answer (bit i set: item i yes): each condition's
-  // posterior times its items' chances, multiplied in item order, summed in condition order. The
-  // products of the first i items are shared by every pattern with the same low i bits.
-  // The conditions the screen leaves alone all give each item its default chance: their posterior
-  // mass is summed first and expanded once (a knowledge base of many conditions and screens spends
-  // its time here otherwise), then each touched condition's own, in condition order.
+  // The predictive probability of every joint answer (bit i set: item i yes): a posterior mass
+  // times its items' chances, multiplied in item order; the products of the first i items are
+  // shared by every pattern with the same low i bits. The conditions the screen leaves alone all
+  // give each item its default chance, so their mass is summed first and expanded once (a knowledge
+  // base of many conditions and screens spends its time here otherwise), then each touched
+  // condition's own, in condition order. Their other terms are summed here too, for Normalize.
   s.p_pattern.assign(patterns, 0.0);
   std::array<double, std::size_t{1} << kMaxScreenItems> product{};
-  Untouched& rest = s.untouched;
-  rest = Untouched{};
+  Untouched rest;
   for (std::size_t c = 0; c < nc; ++c) {
     if (s.touched_at[c] >= 0) continue;
     rest.probability += posterior_.probability[c];

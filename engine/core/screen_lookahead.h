@@ -59,7 +59,6 @@ class ScreenLookahead {
   State Measure(const Case& c, Posterior& posterior, TriageDecision& decision) const;
   State MeasureScores(const Case& c, Posterior& posterior, TriageDecision& decision) const;
 
-  // Buffers Evaluate() reuses from screen to screen (no allocation per answer pattern).
   // The conditions a screen leaves alone keep today's scores: their terms are summed once per
   // screen (with today's top score) and scaled to each joint answer's top score.
   struct Untouched {
@@ -69,6 +68,7 @@ class ScreenLookahead {
     double wt = 0.0;                                 // sum of exp(t) * t
     std::array<double, kTriageLevels> e_by_level{};  // e by each condition's default triage
   };
+  // Buffers Evaluate() reuses from screen to screen (no allocation per answer pattern).
   struct Scratch {
     Case trial;                    // the case with the screen's items answered
     std::vector<int> touched_at;   // per condition: its index in `touched`, or -1
@@ -80,8 +80,7 @@ class ScreenLookahead {
     std::vector<double> score;      // [touched][pattern] log score after the answers
     std::vector<double> p_pattern;  // [pattern] predictive probability of the joint answer
     std::vector<double> top;        // [pattern] the highest log score
-    std::vector<double> memo;       // [touched][slot] exp terms of a (score, top) pair
-    Untouched untouched;            // the sums of the conditions the screen leaves alone
+    std::vector<double> memo;       // [touched][slot] exp terms of a score, with today's top
   };
 
   const KnowledgeBase& kb_;
