@@ -5,8 +5,8 @@
 // answer goes to ctx.onAnswer at once (the page may interrupt for an emergency).
 
 import { h, uid, clear } from './dom.js';
+import { answerGroup } from './answer-group.js';
 
-const ANSWERS = ['yes', 'no', 'dont_know'];
 const MAX_RESULTS = 12;
 
 /** Lower case without accents, for matching what people type. */
@@ -30,35 +30,13 @@ export function searchQuestions(candidates, query) {
 }
 
 function questionGroup(item, ctx) {
-  const { t } = ctx;
-  const legendId = uid('q-text');
-  const name = uid('answer');
-  return h(
-    'fieldset',
-    { class: 'question', 'data-finding': item.finding },
-    h('legend', { id: legendId, class: 'question-text' }, item.text),
-    h(
-      'div',
-      { class: 'answer-options' },
-      ANSWERS.map((value) => {
-        const id = uid('a');
-        return h(
-          'div',
-          { class: `choice-option answer-option answer-${value}` },
-          h('input', {
-            type: 'radio',
-            id,
-            name,
-            value,
-            checked: item.answer === value,
-            'data-answer': value,
-            on: { change: () => ctx.onAnswer(item.finding, value) },
-          }),
-          h('label', { for: id }, t(`answer.${value}`)),
-        );
-      }),
-    ),
-  );
+  return answerGroup({
+    attrs: { class: 'question', 'data-finding': item.finding },
+    text: item.text,
+    answer: item.answer,
+    onChange: (value) => ctx.onAnswer(item.finding, value),
+    t: ctx.t,
+  });
 }
 
 /** "Add something else": the button, the search box and its results, and the list of picks. */

@@ -3,39 +3,17 @@
 // from the questions and from the result.
 
 import { h, uid } from './dom.js';
+import { answerGroup } from './answer-group.js';
 
-const ANSWERS = ['yes', 'no', 'dont_know'];
-
-function answerGroup(finding, text, answer, ctx) {
-  const { t } = ctx;
-  const legendId = uid('r-text');
-  const name = uid('r-answer');
-  return h(
-    'fieldset',
-    { class: 'question review-question', 'data-review-finding': finding },
-    h('legend', { id: legendId, class: 'question-text' }, text),
-    answer ? null : h('p', { class: 'hint' }, t('review.not_answered')),
-    h(
-      'div',
-      { class: 'answer-options' },
-      ANSWERS.map((value) => {
-        const id = uid('ra');
-        return h(
-          'div',
-          { class: `choice-option answer-option answer-${value}` },
-          h('input', {
-            type: 'radio',
-            id,
-            name,
-            value,
-            checked: answer === value,
-            on: { change: () => ctx.onChange(finding, value) },
-          }),
-          h('label', { for: id }, t(`answer.${value}`)),
-        );
-      }),
-    ),
-  );
+function reviewGroup(finding, text, answer, ctx) {
+  return answerGroup({
+    attrs: { class: 'question review-question', 'data-review-finding': finding },
+    text,
+    answer,
+    hint: answer ? null : h('p', { class: 'hint' }, ctx.t('review.not_answered')),
+    onChange: (value) => ctx.onChange(finding, value),
+    t: ctx.t,
+  });
 }
 
 /**
@@ -85,7 +63,7 @@ export function renderReviewScreen(ctx) {
         stem ? h('span', { class: 'review-stem' }, ` ${stem}`) : null,
       ),
       screen.items.map((finding) =>
-        answerGroup(
+        reviewGroup(
           finding,
           questionText(finding),
           screen.answers[finding] ?? (screen.submitted ? 'dont_know' : null),
