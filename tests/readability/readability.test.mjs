@@ -37,41 +37,34 @@ const tooHardEs = (items) => items.filter((x) => !(x.score >= MIN_FH));
 const lines = (items) =>
   items.map((x) => `  ${x.where}: ${x.score}${x.hint ? ` (longest sentence: "${x.hint}")` : ''}`).join('\n');
 
-test('English patient pages: every field and every whole page at Flesch-Kincaid grade 8 or below', () => {
+/** Every field of each patient page in `lang`, and each whole page, scored by `score`. */
+function pageItems(lang, score) {
   const items = [];
   for (const p of pageTexts()) {
     for (const f of PAGE_FIELDS) {
       items.push({
-        where: `data/kb/pages.json ${p.condition} en.patient.${f}`,
-        score: round1(grade(p.en[f])),
-        hint: longestSentence(p.en[f]),
+        where: `data/kb/pages.json ${p.condition} ${lang}.patient.${f}`,
+        score: round1(score(p[lang][f])),
+        hint: longestSentence(p[lang][f]),
       });
     }
     items.push({
-      where: `data/kb/pages.json ${p.condition} en.patient (whole page)`,
-      score: round1(grade(PAGE_FIELDS.map((f) => p.en[f]))),
+      where: `data/kb/pages.json ${p.condition} ${lang}.patient (whole page)`,
+      score: round1(score(PAGE_FIELDS.map((f) => p[lang][f]))),
     });
   }
+  return items;
+}
+
+test('English patient pages: every field and every whole page at Flesch-Kincaid grade 8 or below', () => {
+  const items = pageItems('en', grade);
   assert.ok(items.length >= 7 * 24, 'pages found');
   const bad = tooHard(items);
   if (bad.length) assert.fail(`${bad.length} English page texts above grade ${MAX_GRADE}:\n${lines(bad)}`);
 });
 
 test('Spanish patient pages: every field and every whole page at Fernández-Huerta 70 or more', () => {
-  const items = [];
-  for (const p of pageTexts()) {
-    for (const f of PAGE_FIELDS) {
-      items.push({
-        where: `data/kb/pages.json ${p.condition} es.patient.${f}`,
-        score: round1(fernandezHuerta(p.es[f])),
-        hint: longestSentence(p.es[f]),
-      });
-    }
-    items.push({
-      where: `data/kb/pages.json ${p.condition} es.patient (whole page)`,
-      score: round1(fernandezHuerta(PAGE_FIELDS.map((f) => p.es[f]))),
-    });
-  }
+  const items = pageItems('es', fernandezHuerta);
   const bad = tooHardEs(items);
   if (bad.length) assert.fail(`${bad.length} Spanish page texts below Fernández-Huerta ${MIN_FH}:\n${lines(bad)}`);
 });
