@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { loadEngine, loadBenchModule } from './symcheck.mjs';
+import { createEngine } from '../web/js/engine-module.js';
 import { siteSizes, sizeBudgets, benchModuleSize } from './site_sizes.mjs';
 import { serveWithNginx } from './nginx/serve.mjs';
 import { lighthouse } from './lighthouse.mjs';
@@ -487,7 +488,7 @@ const synthNative = JSON.parse(
     encoding: 'utf8',
   }),
 );
-const synthEngine = new Module.Engine();
+const synthEngine = createEngine(Module);
 const synthLoad = synthEngine.load(JSON.stringify(synthetic));
 if (!synthLoad.ok) throw new Error(synthLoad.error);
 const synthReply = synthEngine.next(synthCase, '{}');

@@ -17,6 +17,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEngine } from '../web/js/engine-module.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -90,7 +91,7 @@ async function instantiate(dir, base) {
 /// The page's module (load, assess, next), as the site serves it.
 export async function loadEngine(site = process.env.SYMCHECK_SITE || path.join(root, 'build', 'wasm', 'site')) {
   const Module = await instantiate(site, 'symcheck');
-  return { Module, engine: new Module.Engine() };
+  return { Module, engine: createEngine(Module) };
 }
 
 /// The Node runner's module (never part of the site): the page's calls plus whole interviews and the
@@ -99,7 +100,7 @@ export async function loadToolsEngine(
   dir = process.env.SYMCHECK_TOOLS_MODULE || path.join(root, 'build', 'wasm', 'tools'),
 ) {
   const Module = await instantiate(dir, 'symcheck-tools');
-  return { Module, engine: new Module.Engine() };
+  return { Module, engine: createEngine(Module) };
 }
 
 /// The benchmark's own module (never part of the site): the posterior from finding indices.
@@ -121,7 +122,7 @@ async function batch(engine, options) {
     return ok;
   };
   const answer = (line) => {
-    out.push(engine.batch(line.endsWith('\r') ? line.slice(0, -1) : line, options), '\n');
+    out.push(engine.batch(line.endsWith('\r') ? line.slice(0, -1) : line, options).json, '\n');
   };
   let rest = '';
   process.stdin.setEncoding('utf8');

@@ -2,13 +2,11 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadEngine } from '../../scripts/symcheck.mjs';
 import { SITE } from './helpers.mjs';
 
 export async function nodeEngine(site = SITE) {
-  const { default: createSymcheck } = await import(pathToFileURL(path.join(site, 'symcheck.mjs')).href);
-  const module = await createSymcheck({ wasmBinary: await readFile(path.join(site, 'symcheck.wasm')) });
-  const engine = new module.Engine();
+  const { engine } = await loadEngine(site);
   const documents = [];
   for (const name of ['sources', 'findings', 'conditions', 'rules', 'screens', 'pages']) {
     documents.push({ name: `kb/${name}.json`, text: await readFile(path.join(site, 'kb', `${name}.json`), 'utf8') });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { caseFiles, knowledgeBaseDocuments, loadedEngine, loadedToolsEngine } from './helpers.mjs';
 import { loadBenchModule } from '../../scripts/symcheck.mjs';
+import { availableCalls, createEngine } from '../../web/js/engine-module.js';
 
 const { Module, engine } = await loadedEngine();
 const { Module: Tools, engine: tools } = await loadedToolsEngine();
@@ -129,24 +130,18 @@ test('bad options and a bad knowledge base are error values too', () => {
 });
 
 test('a fresh engine without a knowledge base says so', () => {
-  const fresh = new Module.Engine();
+  const fresh = createEngine(Module);
   const r = fresh.assess('{"age": 40, "sex": "male", "present": []}', '{}');
   assert.equal(r.ok, false);
   assert.equal(r.errorCode, 'not_loaded');
   fresh.delete();
 });
 
-test("the page's module binds only what the page calls; the Node runner's adds interview and batch", () => {
-  const own = (proto) =>
-    Object.getOwnPropertyNames(proto)
-      .filter((n) => n !== 'constructor')
-      .sort();
-  const bound = (M) => {
-    const embind = new Set(own(Object.getPrototypeOf(M.Engine.prototype))); // delete, clone, ...
-    return own(M.Engine.prototype).filter((n) => !embind.has(n));
-  };
-  assert.deepEqual(bound(Module), ['assess', 'load', 'next']);
-  assert.deepEqual(bound(Tools), ['assess', 'batch', 'interview', 'load', 'next']);
+test("the page's module offers only what the page calls; the Node runner's adds interview and batch", () => {
+  assert.deepEqual(availableCalls(Module), ['load', 'assess', 'next']);
+  assert.deepEqual(availableCalls(Tools), ['load', 'assess', 'next', 'interview', 'batch']);
+  assert.equal(Module._symcheck_interview, undefined);
+  assert.throws(() => createEngine(Module, ['interview']), /no call interview/);
   assert.equal(Module.PosteriorBench, undefined, 'the benchmark module is separate');
 });
 
@@ -214,4 +209,17 @@ test('bench module: finding indices in, the undamped posterior out, bad input gi
   assert.equal(posterior.at(40, true, findings.length * 3, 0, false), 0, 'more than the buffer holds');
   assert.match(posterior.load('[]'), /knowledge base/, 'a bad knowledge base is an error message');
   posterior.delete();
+});
+
+// Text crosses the C interface as UTF-8 bytes with a length (web/js/engine-module.js): characters
+// beyond ASCII arrive whole both ways, and an empty text is a text, not a missing one.
+test('text crosses to the module and back as UTF-8, empty text included', () => {
+  const accented = engine.assess('{"age": 40, "sex": "male", "present": ["dolor.glúteo"]}', '{}');
+  assert.equal(accented.ok, false);
+  assert.match(accented.error, /dolor\.glúteo/);
+  assert.equal(accented.errorCode, 'unknown_finding');
+  const empty = engine.assess('', '{}');
+  assert.equal(empty.ok, false);
+  assert.equal(empty.errorCode, 'invalid_json');
+  assert.match(empty.error, /empty input/);
 });

@@ -11,6 +11,7 @@
 // knowledge-base texts, for the page's question wording and condition pages) comes with 'start'.
 
 import { fetchKnowledgeBase } from './kb.js';
+import { createEngine } from './engine-module.js';
 
 const CALLS = new Set(['assess', 'next']);
 let engine = null;
@@ -43,18 +44,8 @@ async function start({ moduleUrl, kbBase }) {
   } catch (error) {
     throw coded('kb_failed', `the knowledge base could not be loaded: ${error?.message ?? error}`);
   }
-  engine = new module.Engine();
-  return { response: plain(engine.load(JSON.stringify(docs))), documents: docs };
-}
-
-/** The engine's Response as a plain object (it crosses to the page by structured clone). */
-function plain(response) {
-  return {
-    ok: Boolean(response?.ok),
-    json: response?.json ?? '',
-    errorCode: response?.errorCode ?? '',
-    error: response?.error ?? '',
-  };
+  engine = createEngine(module, ['load', 'assess', 'next']);
+  return { response: engine.load(JSON.stringify(docs)), documents: docs };
 }
 
 self.addEventListener('message', async (event) => {
@@ -69,7 +60,7 @@ self.addEventListener('message', async (event) => {
     if (!CALLS.has(call)) throw coded('bad_call', `no engine call ${call}`);
     if (!engine) throw coded('not_started', 'the engine has not started');
     const [input, options = {}] = args;
-    self.postMessage({ id, ok: true, response: plain(engine[call](JSON.stringify(input), JSON.stringify(options))) });
+    self.postMessage({ id, ok: true, response: engine[call](JSON.stringify(input), JSON.stringify(options)) });
   } catch (error) {
     self.postMessage({ id, ok: false, code: error?.code ?? 'engine_error', error: String(error?.message ?? error) });
   }
