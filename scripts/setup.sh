@@ -31,7 +31,7 @@ check_node() {
 [ "${1:-}" = "--build" ] || check_node
 
 build_pkgs=(cmake ninja-build g++ python3 nlohmann-json3-dev emscripten)
-test_pkgs=(libgtest-dev clang-format chromium clang libclang-rt-14-dev nginx-light brotli)
+test_pkgs=(libgtest-dev clang-format clang-tidy chromium clang libclang-rt-14-dev nginx-light brotli)
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--build" ] || pkgs+=("${test_pkgs[@]}")
 

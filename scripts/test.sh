@@ -28,6 +28,9 @@ python3 scripts/format_kb.py --check data/kb/*.json
 step "native build, unit tests, knowledge-base lint and dev-case targets"
 cmake --workflow --preset native
 
+step "clang-tidy (.clang-tidy) on the engine"
+scripts/tidy.sh
+
 step "WebAssembly build, the engine under Node, native/WebAssembly parity"
 cmake --workflow --preset wasm
 node --test --test-concurrency=1 tests/wasm/
