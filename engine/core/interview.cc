@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/evidence.h"
+#include "core/expression.h"
 #include "core/screen_lookahead.h"
 
 namespace symcheck {
@@ -46,6 +48,7 @@ struct Candidate {
   int screen = -1;
   std::vector<int> items;
   ScreenOutlook outlook;
+  bool required = false;  // a safety card whose ask_when holds
 };
 
 // Step 3: every other screen with something left to ask, measured over the joint of its answers.
@@ -59,13 +62,16 @@ std::vector<Candidate> MeasureCandidates(const KnowledgeBase& kb, const Case& c,
     cand.items = AskableItems(kb, c, options.audience, kb.screens[s]);
     if (cand.items.empty()) continue;
     cand.outlook = lookahead.Evaluate(cand.items);
+    const int ask_when = kb.screens[s].ask_when;
+    cand.required = ask_when >= 0 && Evaluate(kb.expressions, ask_when, CaseView(c));
     candidates.push_back(std::move(cand));
   }
   return candidates;
 }
 
 // Step 4: stop when no screen is likely to change the advice or the top three, never while one
-// could still make it an emergency with a chance that matters.
+// could still make it an emergency with a chance that matters, nor while a safety card whose
+// ask_when holds has a question left.
 std::string StopReason(const KnowledgeBase& kb, const std::vector<Candidate>& candidates,
                        const ScreenLookahead& lookahead, int screens_shown) {
   const InterviewSettings& settings = kb.interview;
@@ -76,6 +82,7 @@ std::string StopReason(const KnowledgeBase& kb, const std::vector<Candidate>& ca
     max_change = std::max(max_change, cand.outlook.change_probability);
     max_triage_change = std::max(max_triage_change, cand.outlook.triage_change_probability);
     max_emergency = std::max(max_emergency, cand.outlook.emergency_probability);
+    if (cand.required) return "";
   }
   if (max_emergency >= settings.stop_emergency_probability ||
       screens_shown < settings.min_screens) {
@@ -90,14 +97,19 @@ std::string StopReason(const KnowledgeBase& kb, const std::vector<Candidate>& ca
 }
 
 // Step 5: triage first. Among the screens whose answers could make it an emergency with at least
-// `emergency_first` probability, the greatest expected value; when there is none, the greatest
-// expected value of all. Ties keep data order. (Without this, a rare gateway such as a
-// faint or a tense swollen buttock lost to screens rich in diagnostic information until the
-// screen limit, and the emergency it reveals was never reached.)
+// `emergency_first` probability, and the safety cards whose ask_when holds, the greatest expected
+// value; when there is none, the greatest expected value of all. Ties keep data order. (Without
+// this, a rare gateway such as a faint or a tense swollen buttock lost to screens rich in
+// diagnostic information until the screen limit, and the emergency it reveals was never reached.
+// ask_when covers the gateways whose chance the model puts below any threshold once the openings
+// are answered "no", though the person's age and the marked regions already call for them.)
 const Candidate& Best(const KnowledgeBase& kb, const std::vector<Candidate>& candidates) {
   const Candidate* best = nullptr;
   for (const Candidate& cand : candidates) {
-    if (cand.outlook.emergency_probability < kb.interview.emergency_first_probability) continue;
+    if (!cand.required &&
+        cand.outlook.emergency_probability < kb.interview.emergency_first_probability) {
+      continue;
+    }
     if (best == nullptr || cand.outlook.value > best->outlook.value) best = &cand;
   }
   if (best != nullptr) return *best;

@@ -139,6 +139,10 @@ struct Screen {
   ScreenKind kind = ScreenKind::kDiagnostic;
   bool clinician_only = false;
   std::vector<int> items;  // finding indices, at most kMaxScreenItems
+  /// A safety card's `ask_when` (expression root, or -1): while it holds and the card has a
+  /// question left, the card comes before any screen chosen for diagnosis alone and the interview
+  /// does not stop (core/interview.cc, steps 4 and 5).
+  int ask_when = -1;
 };
 
 inline constexpr std::size_t kMaxScreenItems = 6;

@@ -530,7 +530,7 @@ class Loader {
       Screen screen;
       screen.id = UniqueId(raw, ids, "screen");
       const JsonNode item = raw.WithContext("screen " + screen.id);
-      item.AllowOnly({"id", "kind", "audience", "stem", "items"});
+      item.AllowOnly({"id", "kind", "audience", "stem", "items", "ask_when"});
       const std::string kind = item.At("kind").String();
       if (kind == "opening") {
         screen.kind = ScreenKind::kOpening;
@@ -548,6 +548,11 @@ class Loader {
       if (screen.clinician_only && screen.kind == ScreenKind::kOpening)
         item.At("audience").Fail("an opening screen is for everyone");
       ReadTexts(item.At("stem"), {"patient", "clinician"});
+      if (item.Has("ask_when")) {
+        if (screen.kind != ScreenKind::kSafety)
+          item.At("ask_when").Fail("only a safety card has ask_when");
+        screen.ask_when = ReadRoot(item.At("ask_when"));
+      }
       const JsonNode items = item.At("items");
       items.ForEach([&](const JsonNode& ref, std::size_t) {
         const int f = FindingRef(ref);

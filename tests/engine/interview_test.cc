@@ -452,6 +452,35 @@ TEST(InterviewEmergencyGuardTest, DoesNotStopConfidentWhileAScreenCouldMakeAnEme
             "confident");
 }
 
+// A safety card's ask_when (test only: safety_z for anyone aged 50 or over) takes it before a
+// diagnostic screen worth more, and keeps the interview from stopping while it has a question.
+TEST(InterviewAskWhenTest, ACardWhoseAskWhenHoldsComesFirstAndHoldsTheStop) {
+  const KnowledgeBase kb = TinyWith([](nlohmann::json& json) {
+    json["screens"][1]["ask_when"] = {{"age_at_least", 50}};
+  });
+  const KnowledgeBase plain = LoadTiny();
+  const InterviewOptions options;
+  // Stops for nothing to change without it (as StopsWhenNothingCanChange), at 30 and at 60.
+  for (int age : {30, 60}) {
+    const Case c = MakeCase(kb, age, Sex::kFemale, {"pain.region", "f.x", "f.y"}, {"red.flag"});
+    ASSERT_EQ(ChooseNextScreen(plain, c, 1, options).stop_reason, "nothing_to_change") << age;
+  }
+  const Case older = MakeCase(kb, 60, Sex::kFemale, {"pain.region", "f.x", "f.y"}, {"red.flag"});
+  const NextScreen held = ChooseNextScreen(kb, older, 1, options);
+  EXPECT_EQ(held.stop_reason, "");
+  EXPECT_EQ(held.screen, ScreenOf(kb, "safety_z"));
+  const Case younger = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "f.x", "f.y"}, {"red.flag"});
+  EXPECT_EQ(ChooseNextScreen(kb, younger, 1, options).stop_reason, "nothing_to_change");
+  // Chosen on value, diag_xy comes before safety_z; with ask_when holding, safety_z comes first.
+  const Case open = MakeCase(kb, 60, Sex::kFemale, {"pain.region"}, {"red.flag"});
+  ASSERT_EQ(ChooseNextScreen(plain, open, 1, options).screen, ScreenOf(kb, "diag_xy"));
+  EXPECT_EQ(ChooseNextScreen(kb, open, 1, options).screen, ScreenOf(kb, "safety_z"));
+  // Once answered, the card neither holds the stop nor comes again.
+  Case answered = older;
+  answered.answers[static_cast<std::size_t>(kb.FindingIndex("f.z"))] = Answer::kAbsent;
+  EXPECT_NE(ChooseNextScreen(kb, answered, 2, options).screen, ScreenOf(kb, "safety_z"));
+}
+
 // ---- determinism, limits, "don't know"
 // ------------------------------------------------------------
 

@@ -89,6 +89,25 @@ TEST(KbLoaderTest, ScreenOfMoreThanSixQuestionsIsRejected) {
       "tiny/screens.json: /screens/1/items: a screen holds 1 to 6 questions (screen safety_z)");
 }
 
+TEST(KbLoaderTest, AskWhenIsASafetyCardsExpressionOverKnownFindings) {
+  Result<KnowledgeBase> kb = LoadKnowledgeBase(TinyDocuments([](Json& json) {
+    json["screens"][1]["ask_when"] = {{"age_at_least", 50}};
+  }));
+  ASSERT_TRUE(kb.ok()) << kb.error().message;
+  EXPECT_GE(kb.value().screens[1].ask_when, 0);
+  EXPECT_EQ(kb.value().screens[2].ask_when, -1);
+  EXPECT_EQ(LoadError([](Json& kb) {
+              kb["screens"][2]["ask_when"] = {{"age_at_least", 50}};
+            }),
+            "tiny/screens.json: /screens/2/ask_when: only a safety card has ask_when (screen "
+            "diag_xy)");
+  EXPECT_EQ(LoadError([](Json& kb) {
+              kb["screens"][1]["ask_when"] = {{"present", "f.nope"}};
+            }),
+            "tiny/screens.json: /screens/1/ask_when/present: unknown finding id \"f.nope\" (screen "
+            "safety_z)");
+}
+
 TEST(KbLoaderTest, FindingInTwoScreensIsRejected) {
   EXPECT_EQ(
       LoadError([](Json& kb) { kb["screens"][0]["items"].push_back("f.x"); }),
