@@ -59,21 +59,45 @@ export function applyStatic(root = document) {
   document.title = t('app.title');
 }
 
+// Intl formatters cost about a millisecond each to build and the result screen formats a
+// percentage per cause and a date per source: one formatter per language and kind, kept.
+const FORMATS = {
+  percent: (lang) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }),
+  date: (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }),
+  dateTime: (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }),
+};
+const formatters = new Map();
+function formatter(kind) {
+  const key = `${current} ${kind}`;
+  if (!formatters.has(key)) formatters.set(key, FORMATS[kind](current));
+  return formatters.get(key);
+}
+
+/**
+ * The kinds of formatter, each to be built and used once through prepareFormatter in idle time:
+ * the first use of a kind loads ICU's data for it (about 10 ms each here), which would otherwise
+ * fall inside the task that shows a result.
+ */
+export const FORMATTER_KINDS = Object.keys(FORMATS);
+export function prepareFormatter(kind) {
+  formatter(kind).format(0);
+}
+
 /** A date "YYYY-MM-DD" written for people in the current language. */
 export function formatDate(iso) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   if (!match) return iso ?? '';
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return formatter('date').format(date);
 }
 
 export function formatDateTime(date) {
-  return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return formatter('dateTime').format(date);
 }
 
 /** A probability as a whole percentage; below 1 % reads "<1 %". */
 export function formatPercent(p) {
-  const format = new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0 });
+  const format = formatter('percent');
   if (p > 0 && p < 0.01) return `<${format.format(0.01)}`;
   return format.format(p);
 }

@@ -13,6 +13,8 @@ import {
   formatDate,
   formatDateTime,
   formatPercent,
+  prepareFormatter,
+  FORMATTER_KINDS,
 } from './i18n.js';
 import { startEngine, EngineError } from './engine-client.js';
 import { KnowledgeTexts } from './kb.js';
@@ -721,6 +723,12 @@ function waitForEngine(draft) {
   );
 }
 
+/** Runs `work` when the main thread is idle (Safari has no requestIdleCallback: a timeout there). */
+function whenIdle(work) {
+  if ('requestIdleCallback' in window) requestIdleCallback(() => work(), { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
 /** Starts the engine worker; the knowledge-base texts (later screens) come with it. */
 function startEngineAfterFirstScreen() {
   app.engineReady = startEngine().then(({ client, documents }) => {
@@ -728,6 +736,7 @@ function startEngineAfterFirstScreen() {
     app.engine = client;
     app.header.enable();
     performance.mark('symcheck-engine-ready'); // read by the tests and scripts/bench.mjs
+    for (const kind of FORMATTER_KINDS) whenIdle(() => prepareFormatter(kind));
     return client;
   });
   app.engineReady.catch((error) => {
