@@ -103,13 +103,20 @@ std::string StopReason(const KnowledgeBase& kb, const std::vector<Candidate>& ca
 // diagnostic information until the screen limit, and the emergency it reveals was never reached.
 // ask_when covers the gateways whose chance the model puts below any threshold once the openings
 // are answered "no", though the person's age and the marked regions already call for them.)
-const Candidate& Best(const KnowledgeBase& kb, const std::vector<Candidate>& candidates) {
+// When no more screens are left than cards whose ask_when holds, only those cards: the screen
+// limit never comes first (the vessel card of a 74-year-old with sudden, severe back pain lost to
+// diagnostic screens of greater value until the limit).
+const Candidate& Best(const KnowledgeBase& kb, const std::vector<Candidate>& candidates,
+                      int screens_left) {
+  const auto required = std::count_if(candidates.begin(), candidates.end(),
+                                      [](const Candidate& cand) { return cand.required; });
+  const bool only_required = required > 0 && required >= screens_left;
   const Candidate* best = nullptr;
   for (const Candidate& cand : candidates) {
-    if (!cand.required &&
-        cand.outlook.emergency_probability < kb.interview.emergency_first_probability) {
-      continue;
-    }
+    const bool eligible =
+        cand.required || (!only_required && cand.outlook.emergency_probability >=
+                                                kb.interview.emergency_first_probability);
+    if (!eligible) continue;
     if (best == nullptr || cand.outlook.value > best->outlook.value) best = &cand;
   }
   if (best != nullptr) return *best;
@@ -190,7 +197,7 @@ NextScreen ChooseNextScreen(const KnowledgeBase& kb, const Case& c, int screens_
     }
     next.stop_reason = StopReason(kb, candidates, lookahead, screens_shown);
     if (!next.stop_reason.empty()) return next;
-    const Candidate& best = Best(kb, candidates);
+    const Candidate& best = Best(kb, candidates, limit - screens_shown);
     next.screen = best.screen;
     next.items = best.items;
     next.value = best.outlook.value;

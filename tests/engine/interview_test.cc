@@ -481,6 +481,29 @@ TEST(InterviewAskWhenTest, ACardWhoseAskWhenHoldsComesFirstAndHoldsTheStop) {
   EXPECT_NE(ChooseNextScreen(kb, answered, 2, options).screen, ScreenOf(kb, "safety_z"));
 }
 
+TEST(InterviewAskWhenTest, CardsWhoseAskWhenHoldsComeBeforeTheScreenLimit) {
+  // A yes to f.x makes an emergency (R3), so diag_xy and the ask_when card both qualify for triage
+  // first and compete on value, where diag_xy wins, until no more screens are left than such cards.
+  const KnowledgeBase kb = TinyWith([](nlohmann::json& json) {
+    json["screens"][1]["ask_when"] = {{"age_at_least", 50}};
+    json["triage"]["red_flag_rules"].push_back({{"id", "R3"},
+                                                {"level", "emergency"},
+                                                {"points_to", "cond_e"},
+                                                {"when", {{"present", "f.x"}}},
+                                                {"estimate", "test"}});
+  });
+  const Case open = MakeCase(kb, 60, Sex::kFemale, {"pain.region"}, {"red.flag"});
+  InterviewOptions options;
+  const NextScreen roomy = ChooseNextScreen(kb, open, 1, options);
+  ASSERT_EQ(roomy.screen, ScreenOf(kb, "diag_xy")) << roomy.stop_reason;
+  options.max_screens = 2;  // one screen left, one card whose ask_when holds
+  EXPECT_EQ(ChooseNextScreen(kb, open, 1, options).screen, ScreenOf(kb, "safety_z"));
+  // Without ask_when holding (age 30), the last screen still goes on value.
+  const Case younger = MakeCase(kb, 30, Sex::kFemale, {"pain.region"}, {"red.flag"});
+  const NextScreen last = ChooseNextScreen(kb, younger, 1, options);
+  EXPECT_NE(last.screen, ScreenOf(kb, "safety_z")) << last.stop_reason;
+}
+
 // ---- determinism, limits, "don't know"
 // ------------------------------------------------------------
 
