@@ -24,6 +24,35 @@ std::vector<int> FollowUps(const KnowledgeBase& kb, const Case& c, Audience audi
   return items;
 }
 
+// Step 0: an emergency rule that fired ends the interview at once, unless every emergency rule
+// that fired still hangs on a question whose yes would undo it (E7: cancer and leg weakness, "not
+// for more than three months"): those questions come first, on the follow-up screen. Otherwise a
+// weakness of years in a person with an old skin cancer went to the emergency department on a
+// duration never asked. "Don't know" keeps the rule, so no emergency is lost.
+std::vector<int> ConfirmationItems(const KnowledgeBase& kb, const Case& c, Audience audience,
+                                   const std::vector<int>& fired_rules) {
+  std::vector<int> items;
+  for (int r : fired_rules) {
+    const RedFlagRule& rule = kb.rules[static_cast<std::size_t>(r)];
+    if (rule.level != Triage::kEmergency) continue;
+    std::vector<int> mentioned;
+    CollectMentionedFindings(kb.expressions, rule.when, mentioned);
+    std::vector<int> undoing;
+    for (int f : mentioned) {
+      if (IsAskable(kb, c, audience, f) &&
+          !Evaluate(kb.expressions, rule.when, CaseView(c, f, Answer::kPresent))) {
+        undoing.push_back(f);
+      }
+    }
+    if (undoing.empty()) return {};  // this emergency stands whatever is asked
+    items.insert(items.end(), undoing.begin(), undoing.end());
+  }
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  if (items.size() > kMaxScreenItems) items.resize(kMaxScreenItems);
+  return items;
+}
+
 // Step 2: the opening screens, in data order, until each has been shown: they ask what every
 // emergency pathway needs, so no emergency waits for the choice below to reach it. In clinician
 // mode the examination safety cards follow them the same way (a clinician who examined for saddle
@@ -179,11 +208,19 @@ NextScreen ChooseNextScreen(const KnowledgeBase& kb, const Case& c, int screens_
     return next;
   }
   const ScreenLookahead lookahead(kb, c, options.scoring);
-  for (int r : lookahead.decision().fired_rules) {
-    if (kb.rules[static_cast<std::size_t>(r)].level == Triage::kEmergency) {
+  const std::vector<int>& fired = lookahead.decision().fired_rules;
+  if (std::any_of(fired.begin(), fired.end(), [&](int r) {
+        return kb.rules[static_cast<std::size_t>(r)].level == Triage::kEmergency;
+      })) {
+    next.items = ConfirmationItems(kb, c, options.audience, fired);
+    if (next.items.empty()) {
       next.stop_reason = "emergency";
       return next;
     }
+    next.screen = kFollowUpScreen;
+    next.confirmation = true;
+    next.estimate = screens_shown + 1;
+    return next;
   }
   std::vector<int> fixed = FollowUps(kb, c, options.audience);
   int fixed_screen = fixed.empty() ? -1 : kFollowUpScreen;

@@ -21,11 +21,12 @@ inline constexpr int kFollowUpScreen = -2;
 
 /// The next step of an interview: a screen to show, or a reason to stop.
 struct NextScreen {
-  int screen = -1;          // index into KnowledgeBase::screens, kFollowUpScreen, or -1: stop
-  std::vector<int> items;   // the findings it asks (askable now), in data order
-  std::string stop_reason;  // screen_limit, emergency, confident, nothing_to_change, no_questions
-  double value = 0.0;       // expected value of the chosen screen (0 for fixed ones)
-  int estimate = 0;         // about how many screens the whole interview takes, this one included
+  int screen = -1;            // index into KnowledgeBase::screens, kFollowUpScreen, or -1: stop
+  std::vector<int> items;     // the findings it asks (askable now), in data order
+  std::string stop_reason;    // screen_limit, emergency, confident, nothing_to_change, no_questions
+  double value = 0.0;         // expected value of the chosen screen (0 for fixed ones)
+  int estimate = 0;           // about how many screens the whole interview takes, this one included
+  bool confirmation = false;  // the follow-up screen asks what could undo an emergency rule
 };
 
 /// True when `finding` may be asked now: unknown, not already answered "don't know", right audience

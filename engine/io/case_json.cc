@@ -243,7 +243,8 @@ std::string NextScreenJson(const KnowledgeBase& kb, const NextScreen& next, int 
     const Screen* screen = follow_up ? nullptr : &kb.screens[static_cast<std::size_t>(next.screen)];
     w.Key("screen").BeginObject();
     w.Key("id").String(follow_up ? "follow_up" : screen->id);
-    w.Key("kind").String(follow_up                              ? "follow_up"
+    w.Key("kind").String(next.confirmation                      ? "confirmation"
+                         : follow_up                            ? "follow_up"
                          : screen->kind == ScreenKind::kOpening ? "opening"
                          : screen->kind == ScreenKind::kSafety  ? "safety"
                                                                 : "diagnostic");

@@ -159,3 +159,51 @@ test('a rule of two answers interrupts at the second, not the first', async () =
     await browser.close();
   }
 });
+
+// E7 (cancer and a weak leg) holds unless the pain has lasted more than three months. A Yes to
+// cancer does not interrupt: the engine first asks how long, on a confirmation screen after the
+// cancer card; No there shows the emergency, Yes lets the questions go on.
+for (const [duration, emergency] of [
+  ['No', true],
+  ['Yes', false],
+]) {
+  test(`an emergency that waits on how long it has lasted: ${duration} to more than three months`, async () => {
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      await start(page, { age: 72, sex: 'Male', regions: ['Left buttock'] });
+      const yes = new Set(['neuro.leg_weakness', 'history.cancer']);
+      const screens = [];
+      let confirmation = null;
+      for (let i = 0; i < 12; i += 1) {
+        if (await result(page).isVisible()) break;
+        const findings = await screenFindings(page);
+        screens.push(findings);
+        if (findings.includes('duration.over_3_months')) {
+          confirmation = findings;
+          assert.equal(await result(page).count(), 0, 'no result while the engine asks how long');
+          await answerQuestion(page, 'duration.over_3_months', duration);
+          if (emergency) break;
+          await page.getByRole('button', { name: 'Next', exact: true }).click();
+          break;
+        }
+        const { interrupted } = await answerScreen(page, (f) => (yes.has(f) ? 'Yes' : 'No'));
+        assert.ok(!interrupted, `interrupted on ${findings.join(', ')}`);
+      }
+      assert.deepEqual(confirmation, ['duration.over_3_months'], `screens: ${JSON.stringify(screens)}`);
+      const cancerCard = screens.findIndex((s) => s.includes('history.cancer'));
+      assert.equal(screens.indexOf(confirmation), cancerCard + 1, 'asked right after the cancer card');
+      if (emergency) {
+        const region = result(page);
+        await region.waitFor({ timeout: 10000 });
+        assert.equal(await region.getAttribute('data-triage'), 'emergency');
+      } else {
+        await question(page).first().waitFor({ timeout: 10000 });
+        assert.equal(await result(page).count(), 0, 'the questions go on');
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}

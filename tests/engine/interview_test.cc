@@ -288,6 +288,46 @@ TEST_F(InterviewTest, StopsForAnEmergency) {
   EXPECT_TRUE(next.items.empty());
 }
 
+TEST(InterviewConfirmationTest, AnEmergencyWaitsOnlyForAQuestionWhoseYesWouldUndoIt) {
+  // R1 holds "unless f.y" (a rule that does not hold for, say, pain of more than three months).
+  const KnowledgeBase kb = TinyWith([](nlohmann::json& json) {
+    json["triage"]["red_flag_rules"][0]["when"]["all"].push_back({{"not", {{"present", "f.y"}}}});
+  });
+  const InterviewOptions options;
+  const int fy = kb.FindingIndex("f.y");
+  const Case pending = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "red.flag"});
+  const NextScreen confirm = ChooseNextScreen(kb, pending, 1, options);
+  EXPECT_EQ(confirm.screen, kFollowUpScreen);
+  EXPECT_TRUE(confirm.confirmation);
+  EXPECT_EQ(confirm.items, std::vector<int>{fy});
+  // Answered no, or "don't know": the emergency stands and the interview stops.
+  const Case denied = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "red.flag"}, {"f.y"});
+  EXPECT_EQ(ChooseNextScreen(kb, denied, 2, options).stop_reason, "emergency");
+  Case unknown = pending;
+  unknown.dont_know[static_cast<std::size_t>(fy)] = true;
+  EXPECT_EQ(ChooseNextScreen(kb, unknown, 2, options).stop_reason, "emergency");
+  // Answered yes: no emergency rule holds and the interview goes on.
+  const Case undone = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "red.flag", "f.y"});
+  const NextScreen on = ChooseNextScreen(kb, undone, 2, options);
+  EXPECT_NE(on.stop_reason, "emergency");
+  EXPECT_FALSE(on.confirmation);
+  // At the screen limit the emergency stands unconfirmed.
+  InterviewOptions capped;
+  capped.max_screens = 1;
+  EXPECT_EQ(ChooseNextScreen(kb, pending, 1, capped).stop_reason, "screen_limit");
+  // A second emergency rule that holds whatever is asked stops at once.
+  const KnowledgeBase two = TinyWith([](nlohmann::json& json) {
+    json["triage"]["red_flag_rules"][0]["when"]["all"].push_back({{"not", {{"present", "f.y"}}}});
+    json["triage"]["red_flag_rules"].push_back({{"id", "R3"},
+                                                {"level", "emergency"},
+                                                {"points_to", "cond_e"},
+                                                {"when", {{"present", "f.x"}}},
+                                                {"estimate", "test"}});
+  });
+  const Case both = MakeCase(two, 30, Sex::kFemale, {"pain.region", "red.flag", "f.x"});
+  EXPECT_EQ(ChooseNextScreen(two, both, 1, options).stop_reason, "emergency");
+}
+
 // cond_a leads with 0.92 (below stop.leading_probability 0.95) and the only screen left, f.z, can
 // move neither the triage level nor the top three (there are only three conditions).
 TEST_F(InterviewTest, StopsWhenNothingCanChange) {

@@ -76,7 +76,9 @@ export class EngineClient {
   /**
    * state: {age, sex, present, absent, dont_know, screens: [[finding ids of each screen shown]]};
    * options: {audience, max_screens?}. Resolves to {screen: {id, kind, items} | null, stop_reason,
-   * number, estimate, assessment}.
+   * number, estimate, assessment}; kind is opening, safety, diagnostic, follow_up (the questions
+   * after a yes) or confirmation (what could undo an emergency rule that holds, asked before the
+   * interview stops on it; id follow_up).
    */
   next(state, options = {}) {
     return this.call('next', [state, options]);

@@ -75,6 +75,7 @@ const app = {
   assessment: null, // what the Result shows
   estimates: [], // the engine's "about how many screens" when each screen was shown
   liveTriage: null, // triage of the answers so far, while a screen is answered
+  emergencyPending: false, // an emergency rule holds but the engine first asks what could undo it
   libraryQuery: '',
   returnTo: 'start',
   reviewFrom: 'question',
@@ -290,6 +291,7 @@ async function assessNow() {
 function showResult(assessment) {
   app.assessment = assessment;
   app.liveTriage = null;
+  app.emergencyPending = false;
   show('result');
 }
 
@@ -299,21 +301,44 @@ const showQuestions = () =>
     const assessment = await assessNow();
     if (!assessment) return;
     app.liveTriage = assessment.triage;
+    app.emergencyPending = currentScreen(app.interview)?.kind === 'confirmation';
     show('question');
   });
 
-/** After a change of answers: an emergency the change completes interrupts at once. */
+/**
+ * Whether the engine ends the questions on the emergency the answers make now (true), or first
+ * asks what could undo it (false: its confirmation screen, "has it lasted more than three months?"
+ * after cancer and a weak leg); null when the answers changed meanwhile. A failure counts as true,
+ * so the emergency shows.
+ */
+async function emergencyStands() {
+  const interview = app.interview;
+  try {
+    const reply = await app.engine.next(toEngineState(interview), { audience: interview.audience });
+    if (app.interview !== interview) return null;
+    return reply.screen?.kind !== 'confirmation';
+  } catch {
+    return app.interview === interview ? true : null;
+  }
+}
+
+/**
+ * After a change of answers: an emergency the change completes interrupts at once, unless the
+ * engine first asks what could undo it; that question comes on the screen after this one.
+ */
 const checkEmergency = () =>
   busy(async () => {
     const assessment = await assessNow();
     if (!assessment) return false;
     const before = app.liveTriage;
     app.liveTriage = assessment.triage;
-    if (assessment.triage === 'emergency' && before !== 'emergency') {
-      showResult(assessment);
-      return false;
-    }
-    return true;
+    if (assessment.triage !== 'emergency' || (before === 'emergency' && !app.emergencyPending)) return true;
+    const stands = await emergencyStands();
+    if (stands === null) return false; // the newer call decides
+    app.emergencyPending = !stands;
+    if (!stands) return true;
+    showResult(assessment);
+    return false;
   });
 
 /** Asks the engine for the following screen (every screen shown so far is submitted). */
@@ -328,8 +353,10 @@ const advance = () =>
       return;
     }
     if (app.interview !== interview) return; // answers changed meanwhile: the newer call decides
-    // An emergency ends the questions at once; otherwise the engine says when to stop.
-    if (reply.assessment.triage === 'emergency' || !reply.screen) {
+    // An emergency ends the questions at once, unless the engine first asks what could undo it (a
+    // confirmation screen); otherwise the engine says when to stop.
+    const confirming = reply.screen?.kind === 'confirmation';
+    if (!reply.screen || (reply.assessment.triage === 'emergency' && !confirming)) {
       showResult(reply.assessment);
       return;
     }
@@ -474,6 +501,7 @@ function resetAll({ reason = 'new_patient' } = {}) {
   app.assessment = null;
   app.estimates = [];
   app.liveTriage = null;
+  app.emergencyPending = false;
   app.draft = newDraft();
   app.libraryQuery = '';
   app.returnTo = 'start';
