@@ -183,8 +183,7 @@ for (const [duration, emergency] of [
           confirmation = findings;
           assert.equal(await result(page).count(), 0, 'no result while the engine asks how long');
           await answerQuestion(page, 'duration.over_3_months', duration);
-          if (emergency) break;
-          await page.getByRole('button', { name: 'Next', exact: true }).click();
+          if (!emergency) await page.getByRole('button', { name: 'Next', exact: true }).click();
           break;
         }
         const { interrupted } = await answerScreen(page, (f) => (yes.has(f) ? 'Yes' : 'No'));

@@ -49,6 +49,21 @@ KnowledgeBase TinyAskingEverything() {
   return TinyWith([](nlohmann::json& kb) { kb["interview"]["stop"]["min_screens"] = 6; });
 }
 
+// R1 (red.flag with pain) holds only "unless f.y", as a rule holds only for pain of under three
+// months.
+void UnlessFy(nlohmann::json& kb) {
+  kb["triage"]["red_flag_rules"][0]["when"]["all"].push_back({{"not", {{"present", "f.y"}}}});
+}
+
+// R3: a yes to f.x alone is an emergency.
+void EmergencyOnFx(nlohmann::json& kb) {
+  kb["triage"]["red_flag_rules"].push_back({{"id", "R3"},
+                                            {"level", "emergency"},
+                                            {"points_to", "cond_e"},
+                                            {"when", {{"present", "f.x"}}},
+                                            {"estimate", "test"}});
+}
+
 TEST_F(InterviewTest, InitialEvidenceKeepsMarkedRegionsAndTheSideTheyImply) {
   const Case full =
       MakeCase(kb_, 30, Sex::kFemale, {"pain.region", "side.one_side", "f.x"}, {"f.y", "red.flag"});
@@ -289,10 +304,7 @@ TEST_F(InterviewTest, StopsForAnEmergency) {
 }
 
 TEST(InterviewConfirmationTest, AnEmergencyWaitsOnlyForAQuestionWhoseYesWouldUndoIt) {
-  // R1 holds "unless f.y" (a rule that does not hold for, say, pain of more than three months).
-  const KnowledgeBase kb = TinyWith([](nlohmann::json& json) {
-    json["triage"]["red_flag_rules"][0]["when"]["all"].push_back({{"not", {{"present", "f.y"}}}});
-  });
+  const KnowledgeBase kb = TinyWith(UnlessFy);
   const InterviewOptions options;
   const int fy = kb.FindingIndex("f.y");
   const Case pending = MakeCase(kb, 30, Sex::kFemale, {"pain.region", "red.flag"});
@@ -317,12 +329,8 @@ TEST(InterviewConfirmationTest, AnEmergencyWaitsOnlyForAQuestionWhoseYesWouldUnd
   EXPECT_EQ(ChooseNextScreen(kb, pending, 1, capped).stop_reason, "screen_limit");
   // A second emergency rule that holds whatever is asked stops at once.
   const KnowledgeBase two = TinyWith([](nlohmann::json& json) {
-    json["triage"]["red_flag_rules"][0]["when"]["all"].push_back({{"not", {{"present", "f.y"}}}});
-    json["triage"]["red_flag_rules"].push_back({{"id", "R3"},
-                                                {"level", "emergency"},
-                                                {"points_to", "cond_e"},
-                                                {"when", {{"present", "f.x"}}},
-                                                {"estimate", "test"}});
+    UnlessFy(json);
+    EmergencyOnFx(json);
   });
   const Case both = MakeCase(two, 30, Sex::kFemale, {"pain.region", "red.flag", "f.x"});
   EXPECT_EQ(ChooseNextScreen(two, both, 1, options).stop_reason, "emergency");
@@ -526,11 +534,7 @@ TEST(InterviewAskWhenTest, CardsWhoseAskWhenHoldsComeBeforeTheScreenLimit) {
   // first and compete on value, where diag_xy wins, until no more screens are left than such cards.
   const KnowledgeBase kb = TinyWith([](nlohmann::json& json) {
     json["screens"][1]["ask_when"] = {{"age_at_least", 50}};
-    json["triage"]["red_flag_rules"].push_back({{"id", "R3"},
-                                                {"level", "emergency"},
-                                                {"points_to", "cond_e"},
-                                                {"when", {{"present", "f.x"}}},
-                                                {"estimate", "test"}});
+    EmergencyOnFx(json);
   });
   const Case open = MakeCase(kb, 60, Sex::kFemale, {"pain.region"}, {"red.flag"});
   InterviewOptions options;
