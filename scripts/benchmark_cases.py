@@ -13,14 +13,16 @@ rewrite (FORMAT.md: every finding a person can answer that the case does not lis
 several folders the table is printed for each and for all together; the confusion table and misses
 cover all. Then the adaptive interview in screens is played on minimal emergency presentations built from the
 knowledge base's own rules (each way of firing each emergency rule, nothing else known), and the
-count that reach emergency is printed with the ones that do not (reported, not enforced); and so are
-thinned copies of the reference emergencies (about 40 % of their other findings deleted, a fixed seed).
+count that reach emergency is printed with the ones that do not; and so are thinned copies of the
+reference emergencies (about 40 % of their other findings deleted, a fixed seed; the 98 % target is
+reported, not enforced yet).
 
 --check exits 1 unless, on the first folder (the dev cases, where the issues set the targets) as
 written, the statistical targets of TARGETS hold (assess top-1, triage exact, urgent under-triage,
 over-triage; interview triage exact and over-triage); and, on the first folder and those in ENFORCED_NEVER_MISS under both conventions, no
-emergency triaged below emergency and nobody two levels too low, by assess or by the interview. Figures on every folder, the targets not yet met and the open goals are printed on every
-run.
+emergency triaged below emergency and nobody two levels too low, by assess or by the interview; and
+every minimal emergency presentation reaches emergency. Figures on every folder, the targets not yet
+met and the open goals are printed on every run.
 
 Every engine call goes through `symcheck batch` (one process per mode and convention, JSON lines in
 and out; the runner may be the native binary or `node scripts/symcheck.mjs`); the minimal emergency
@@ -53,6 +55,7 @@ TARGETS = {
     "interview_mean_screens_max": 8,  # screens
     "interview_mean_answers_max": 40,  # answers
     "interview_screens_max": 12,  # screens, any one interview
+    "thinned_emergencies_min": 98,  # percent of thinned reference emergencies the interview reaches
 }
 
 
@@ -265,12 +268,12 @@ def main():
 
     kb_dir = os.environ.get("SYMCHECK_KB", os.path.join(ROOT, "data/kb"))
     kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
-    report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)",
-           *emergency_witnesses(a.runner, kb_dir, solver=a.solver))
+    minimal = emergency_witnesses(a.runner, kb_dir, solver=a.solver)
+    report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)", *minimal)
     reference = [c for c, f in zip(cases, files) if "/audit/" not in f]
+    thinned = thinned_emergencies(a.runner, reference, diagram_findings(kb_rules))
     report("Thinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
-           "variants each, kept where assess still says emergency)",
-           *thinned_emergencies(a.runner, reference, diagram_findings(kb_rules)))
+           "variants each, kept where assess still says emergency)", *thinned)
 
     # Targets of the knowledge-base and interview issues. The statistical ones are enforced on the
     # first folder as written (the shared dev cases, where the issues set them); the ones that must
@@ -327,6 +330,13 @@ def main():
               + ("" if index == 0 else " (never-miss targets enforced)" if enforced else " (reported, not enforced yet)"))
         if open_goals:
             print("  open goals (not enforced yet): " + "; ".join(open_goals))
+    presentations = [("every minimal emergency presentation reaches emergency", minimal[0] == minimal[1], True),
+                     (f"thinned emergencies reached >= {TARGETS['thinned_emergencies_min']}%",
+                      pct(thinned[0], thinned[1]) >= TARGETS["thinned_emergencies_min"], False)]
+    for name, ok, enforced in presentations:
+        if not ok:
+            print(f"\npresentations: {name}: NOT met" + ("" if enforced else " (reported, not enforced yet)"))
+            failures += [name] if enforced else []
     if not a.check:
         return 0
     print("\n" + ("check: passed" if not failures else "check FAILED: " + "; ".join(sorted(set(failures)))))
