@@ -14,6 +14,7 @@ import {
   screenFindings,
   answerQuestion,
   answerScreen,
+  settled,
   result,
   rankedConditions,
   screenshot,
@@ -206,3 +207,40 @@ for (const [duration, emergency] of [
     }
   });
 }
+
+// The same emergency completed on the answers review: a Yes to leg weakness given there, after a Yes
+// to cancer, shows no result while the review is open; closing it brings the confirmation screen.
+test('an emergency completed on the answers review waits on how long it has lasted too', async () => {
+  const browser = await launch({ viewport: PHONE });
+  try {
+    const { page, errors } = await openApp(browser.context, server.origin);
+    await start(page, { age: 72, sex: 'Male', regions: ['Left buttock'] });
+    const screens = [];
+    for (let i = 0; i < 12 && !screens.flat().includes('history.cancer'); i += 1) {
+      await question(page).first().waitFor({ timeout: 10000 });
+      screens.push(await screenFindings(page));
+      const { interrupted } = await answerScreen(page, (f) => (f === 'history.cancer' ? 'Yes' : 'No'));
+      assert.ok(!interrupted, `interrupted on ${screens.at(-1).join(', ')}`);
+    }
+    assert.ok(screens.flat().includes('neuro.leg_weakness'), JSON.stringify(screens));
+    await question(page).first().waitFor({ timeout: 10000 });
+    await page.getByRole('button', { name: EN['review.open'], exact: true }).click();
+    const review = page.getByRole('region', { name: EN['review.title'], exact: true });
+    await review.waitFor();
+    await review
+      .locator('[data-review-finding="neuro.leg_weakness"]')
+      .getByRole('radio', { name: 'Yes', exact: true })
+      .check();
+    await settled(page);
+    assert.equal(await result(page).count(), 0, 'no result while the engine asks how long');
+    await page.getByRole('button', { name: EN['review.to_questions'], exact: true }).click();
+    await questionFor(page, 'duration.over_3_months').waitFor({ timeout: 10000 });
+    await answerQuestion(page, 'duration.over_3_months', 'No');
+    const region = result(page);
+    await region.waitFor({ timeout: 10000 });
+    assert.equal(await region.getAttribute('data-triage'), 'emergency');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -521,13 +521,16 @@ function openReview(from) {
   show('review');
 }
 
-/** An answer changed on the review screen: an emergency it completes shows at once. */
+/**
+ * An answer changed on the review screen: an emergency it completes shows at once, unless the
+ * engine first asks what could undo it; that confirmation screen comes when the review closes.
+ */
 async function onReviewChange(finding, value) {
   app.interview = setAnswerAnywhere(app.interview, finding, value);
   app.reviewChanged = true;
   const assessment = await assessNow();
-  if (!assessment) return;
-  if (assessment.triage === 'emergency') showResult(assessment);
+  if (assessment?.triage !== 'emergency') return;
+  if (await emergencyStands()) showResult(assessment);
 }
 
 /**
