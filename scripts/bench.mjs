@@ -235,6 +235,9 @@ function priors(age, sex) {
 }
 const logP = conditions.map((c) => findings.map((f) => Math.log(clamp(c.likelihoods[f.id]?.p ?? f.default.p))));
 const log1mP = conditions.map((c) => findings.map((f) => Math.log(1 - clamp(c.likelihoods[f.id]?.p ?? f.default.p))));
+// A "no" counts at the model's weight of its log-likelihood ratio (model.no_answer_weight); the
+// finding's default rate divides every condition alike, so the weighted log(1 - p) is enough here.
+const noWeight = model.no_answer_weight.weight;
 
 // The floor WebAssembly must beat: log-space sums over the same tables, written plainly. Both
 // sides get the same input: age, sex and the answered findings as index arrays.
@@ -243,7 +246,7 @@ function handWrittenPosterior(k) {
   const score = prior.map((p, c) => {
     let s = Math.log(p);
     for (const f of k.presentIndex) s += logP[c][f];
-    for (const f of k.absentIndex) s += log1mP[c][f];
+    for (const f of k.absentIndex) s += noWeight * log1mP[c][f];
     return s;
   });
   const top = Math.max(...score);
@@ -298,16 +301,20 @@ function bayesNetwork(kase) {
     },
   };
   // One child per finding of the knowledge base, as a developer would build it (unobserved ones
-  // sum out, but the library still carries them).
+  // sum out, but the library still carries them). A finding answered "no" weighs (1 - p) to the
+  // model's weight of a "no": its child's F is (1 - p)^weight and T the rest, so the observed F
+  // carries the engine's weighted ratio and every row still sums to 1.
+  const answeredNo = new Set(kase.absent ?? []);
   for (const [f, { id }] of findings.entries()) {
+    const weight = answeredNo.has(id) ? noWeight : 1;
     network[id] = {
       id,
       states: ['T', 'F'],
       parents: ['cause'],
-      cpt: conditions.map((c, ci) => ({
-        when: { cause: c.id },
-        then: { T: Math.exp(logP[ci][f]), F: Math.exp(log1mP[ci][f]) },
-      })),
+      cpt: conditions.map((c, ci) => {
+        const no = Math.exp(weight * log1mP[ci][f]);
+        return { when: { cause: c.id }, then: { T: 1 - no, F: no } };
+      }),
     };
   }
   return network;
@@ -422,7 +429,11 @@ function syntheticKnowledgeBase(nConditions, nFindings, perCondition, nScreens, 
     {
       name: 'rules.json',
       text: JSON.stringify({
-        model: { age_bands: [{ id: '12-110', min: 12, max: 110 }], clamp: { min: 0.005, max: 0.995, ...basis } },
+        model: {
+          age_bands: [{ id: '12-110', min: 12, max: 110 }],
+          clamp: { min: 0.005, max: 0.995, ...basis },
+          no_answer_weight: { weight: 0.7, ...basis },
+        },
         triage: {
           probability_thresholds: [{ level: 'emergency', min_probability: { p: 0.05, ...basis } }],
           definitions: { any_pain: { present: 'syn.f0' } },

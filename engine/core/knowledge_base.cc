@@ -35,7 +35,7 @@ void FinalizeKnowledgeBase(KnowledgeBase& kb) {
       const double p = std::clamp(l.probability, kb.clamp_min, kb.clamp_max);
       const double d = std::clamp(f.default_rate, kb.clamp_min, kb.clamp_max);
       l.llr_present = PortableLog(p) - PortableLog(d);
-      l.llr_absent = PortableLog(1.0 - p) - PortableLog(1.0 - d);
+      l.llr_absent = kb.no_answer_weight * (PortableLog(1.0 - p) - PortableLog(1.0 - d));
       kb.finding_conditions[static_cast<std::size_t>(l.finding)].push_back(
           {static_cast<int>(c), static_cast<int>(i)});
     }

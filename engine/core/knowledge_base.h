@@ -30,7 +30,7 @@ struct Likelihood {
   int finding = -1;
   double probability = 0.5;
   double llr_present = 0.0;  // log(p / default)
-  double llr_absent = 0.0;   // log((1 - p) / (1 - default))
+  double llr_absent = 0.0;   // no_answer_weight x log((1 - p) / (1 - default))
   Basis basis;
 };
 
@@ -155,6 +155,8 @@ struct KnowledgeBase {
   std::vector<AgeBand> age_bands;
   double clamp_min = 0.005;
   double clamp_max = 0.995;
+  /// model.no_answer_weight: a "no" counts by this share of its log-likelihood ratio (1 = in full).
+  double no_answer_weight = 1.0;
   std::vector<DependenceGroup> groups;
   ExpressionPool expressions;
   std::vector<RedFlagRule> rules;

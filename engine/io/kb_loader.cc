@@ -220,7 +220,7 @@ class Loader {
   }
 
   void ReadModel(const JsonNode& model) {
-    model.AllowOnly({"age_bands", "clamp", "dependence_groups"});
+    model.AllowOnly({"age_bands", "clamp", "no_answer_weight", "dependence_groups"});
     std::set<std::string> band_ids;
     // The bands follow each other without gaps; the first one's lower bound and the last one's
     // upper bound are the ages a case may have (KnowledgeBase::MinAge, MaxAge).
@@ -247,6 +247,12 @@ class Loader {
     kb_.clamp_max = clamp.At("max").Probability();
     (void)ReadBasis(clamp);
     if (kb_.clamp_min >= kb_.clamp_max) clamp.Fail("clamp min must be below max");
+    const JsonNode no_weight = model.At("no_answer_weight");
+    no_weight.AllowOnly({"weight", "source", "estimate"});
+    kb_.no_answer_weight = no_weight.At("weight").Number();
+    if (kb_.no_answer_weight <= 0.0 || kb_.no_answer_weight > 1.0)
+      no_weight.At("weight").Fail("the weight of a \"no\" answer must lie in (0, 1]");
+    (void)ReadBasis(no_weight);
     if (model.Has("dependence_groups")) {
       std::set<std::string> group_ids;
       model.At("dependence_groups").ForEach([&](const JsonNode& raw, std::size_t index) {

@@ -315,6 +315,17 @@ TEST(KbLoaderTest, ExamFindingsAreClinicianOnly) {
             "clinicians only (finding exam.sign)");
 }
 
+TEST(KbLoaderTest, TheWeightOfANoLiesInZeroToOneAndHasABasis) {
+  EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["no_answer_weight"]["weight"] = 1.5; }),
+            "tiny/model.json: /model/no_answer_weight/weight: the weight of a \"no\" answer must lie "
+            "in (0, 1]");
+  EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["no_answer_weight"]["weight"] = 0; }),
+            "tiny/model.json: /model/no_answer_weight/weight: the weight of a \"no\" answer must lie "
+            "in (0, 1]");
+  EXPECT_NE(LoadError([](Json& kb) { kb["model"].erase("no_answer_weight"); }), "");
+  EXPECT_NE(LoadError([](Json& kb) { kb["model"]["no_answer_weight"].erase("estimate"); }), "");
+}
+
 TEST(KbLoaderTest, AgeBandsMustCoverEveryAge) {
   EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["age_bands"][1]["min"] = 70; }),
             "tiny/model.json: /model/age_bands/1/min: bands must follow each other in order "

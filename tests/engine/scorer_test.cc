@@ -65,6 +65,28 @@ TEST_F(ScorerTest, AbsentIsNotUnknown) {
   EXPECT_LT(b.probability[0], a.probability[0]);
 }
 
+// model.no_answer_weight: a "no" counts by that share of its log-likelihood ratio, a "yes" in full;
+// the look-ahead and the explanations read the same ratios, so all three move together.
+TEST_F(ScorerTest, ANoCountsAtTheModelsWeightAndAYesInFull) {
+  std::vector<Document> docs = testing::TinyDocuments(
+      [](nlohmann::json& kb) { kb["model"]["no_answer_weight"]["weight"] = 0.5; });
+  Result<KnowledgeBase> weighted = LoadKnowledgeBase(docs);
+  ASSERT_TRUE(weighted.ok()) << weighted.error().message;
+  const Case c = MakeCase(weighted.value(), 30, Sex::kFemale, {"f.x"}, {"f.y"});
+  std::vector<Contribution> evidence;
+  ScoringOptions plain;
+  plain.damp_dependent_findings = false;
+  ConditionEvidence(weighted.value(), CaseView(c), 0, plain, evidence);
+  ASSERT_EQ(evidence.size(), 2u);
+  EXPECT_NEAR(evidence[0].llr, std::log(4.0), 1e-15);        // yes: in full
+  EXPECT_NEAR(evidence[1].llr, 0.5 * std::log(1.2), 1e-15);  // no: at half
+  // f.x absent alone: cond_a x sqrt(0.2/0.8), cond_b x sqrt(0.9/0.8), cond_c unlisted.
+  const Case absent = MakeCase(weighted.value(), 30, Sex::kFemale, {}, {"f.x"});
+  const Posterior p = ComputePosterior(weighted.value(), CaseView(absent), options_);
+  const double a = 0.6 * std::sqrt(0.25), b = 0.3 * std::sqrt(1.125);
+  EXPECT_NEAR(p.probability[0], a / (a + b + 0.1), 1e-12);
+}
+
 TEST_F(ScorerTest, DampingWeighsTheSecondItemOfAGroupLess) {
   std::vector<Document> docs = testing::TinyDocuments([](nlohmann::json& kb) {
     kb["model"]["dependence_groups"] = nlohmann::json::parse(
