@@ -14,14 +14,14 @@ several folders the table is printed for each and for all together; the confusio
 cover all. Then the adaptive interview in screens is played on minimal emergency presentations built from the
 knowledge base's own rules (each way of firing each emergency rule, nothing else known), and the
 count that reach emergency is printed with the ones that do not; and so are thinned copies of the
-reference emergencies (about 40 % of their other findings deleted, a fixed seed; the 98 % target is
-reported, not enforced yet).
+reference emergencies (about 40 % of their other findings deleted, a fixed seed), whose 98 % target
+--check enforces.
 
 --check exits 1 unless, on the first folder (the dev cases, where the issues set the targets) as
 written, the statistical targets of TARGETS hold (assess top-1, triage exact, urgent under-triage,
 over-triage; interview triage exact and over-triage); and, on the first folder and those in ENFORCED_NEVER_MISS under both conventions, no
 emergency triaged below emergency and nobody two levels too low, by assess or by the interview; and
-every minimal emergency presentation reaches emergency. Figures on every folder, the targets not yet
+every minimal emergency presentation reaches emergency, and at least 98 % of the thinned ones. Figures on every folder, the targets not yet
 met and the open goals are printed on every run.
 
 Every engine call goes through `symcheck batch` (one process per mode and convention, JSON lines in
@@ -332,7 +332,7 @@ def main():
             print("  open goals (not enforced yet): " + "; ".join(open_goals))
     presentations = [("every minimal emergency presentation reaches emergency", minimal[0] == minimal[1], True),
                      (f"thinned emergencies reached >= {TARGETS['thinned_emergencies_min']}%",
-                      pct(thinned[0], thinned[1]) >= TARGETS["thinned_emergencies_min"], False)]
+                      pct(thinned[0], thinned[1]) >= TARGETS["thinned_emergencies_min"], True)]
     for name, ok, enforced in presentations:
         if not ok:
             print(f"\npresentations: {name}: NOT met" + ("" if enforced else " (reported, not enforced yet)"))
