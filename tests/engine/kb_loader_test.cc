@@ -316,12 +316,14 @@ TEST(KbLoaderTest, ExamFindingsAreClinicianOnly) {
 }
 
 TEST(KbLoaderTest, TheWeightOfANoLiesInZeroToOneAndHasABasis) {
-  EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["no_answer_weight"]["weight"] = 1.5; }),
-            "tiny/model.json: /model/no_answer_weight/weight: the weight of a \"no\" answer must lie "
-            "in (0, 1]");
-  EXPECT_EQ(LoadError([](Json& kb) { kb["model"]["no_answer_weight"]["weight"] = 0; }),
-            "tiny/model.json: /model/no_answer_weight/weight: the weight of a \"no\" answer must lie "
-            "in (0, 1]");
+  EXPECT_EQ(
+      LoadError([](Json& kb) { kb["model"]["no_answer_weight"]["weight"] = 1.5; }),
+      "tiny/model.json: /model/no_answer_weight/weight: the weight of a \"no\" answer must lie "
+      "in (0, 1]");
+  EXPECT_EQ(
+      LoadError([](Json& kb) { kb["model"]["no_answer_weight"]["weight"] = 0; }),
+      "tiny/model.json: /model/no_answer_weight/weight: the weight of a \"no\" answer must lie "
+      "in (0, 1]");
   EXPECT_NE(LoadError([](Json& kb) { kb["model"].erase("no_answer_weight"); }), "");
   EXPECT_NE(LoadError([](Json& kb) { kb["model"]["no_answer_weight"].erase("estimate"); }), "");
 }
