@@ -187,6 +187,22 @@ def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
 
+def top3_without_emergency_stop(cases, assessed, interviewed):
+    """Top-3 of `assess` and of the interview on the cases whose interview did not stop for an
+    emergency: an emergency ends the interview at once, before the questions that would rank its
+    cause, so this separates that design choice from how well the screens learn the rest.
+    Returns (cases counted, assess top-3 hits, interview top-3 hits)."""
+    n = hits_assess = hits_interview = 0
+    for case, a, i in zip(cases, assessed, interviewed):
+        ok = {case["expected"]["condition"], *case["expected"].get("also_acceptable", [])} - {None}
+        if not ok or i.get("stop_reason") == "emergency":
+            continue
+        n += 1
+        hits_assess += any(d["condition"] in ok for d in a["differential"][:3])
+        hits_interview += any(d["condition"] in ok for d in i["differential"][:3])
+    return n, hits_assess, hits_interview
+
+
 def run_all(runner, mode, cases, convention, vocabulary):
     """Runs every case in one mode (one batch process); under the closed convention each case is
     rewritten first."""
@@ -237,16 +253,29 @@ def main():
     outputs = {k: run_all(a.runner, k[1], cases, k[0], vocabulary) for k in keys}
     results = {k: score(cases, outputs[k]) for k in keys}
 
-    tables = []
+    tables, slices = [], []
     start = 0
     for name, group in groups:
         picked = slice(start, start + len(group))
         start += len(group)
         tables.append((f"{len(group)} cases from {name}", {k: score(cases[picked], outputs[k][picked]) for k in keys}))
+        slices.append(picked)
     if len(groups) > 1:
         tables.append((f"all {len(cases)} cases", results))
+        slices.append(slice(0, len(cases)))
     for title, table in tables:
         print_table(title, table)
+    print("Top-3 on the cases whose interview did not stop for an emergency (assess / interview, same cases)")
+    for (title, _), picked in zip(tables, slices):
+        figures = []
+        for conv in CONVENTIONS:
+            n, hits_a, hits_i = top3_without_emergency_stop(
+                cases[picked], outputs[(conv, "assess", None)][picked], outputs[(conv, "interview", "screens")][picked])
+            if n:
+                figures.append(f"{conv} {pct(hits_a, n):.0f} / {pct(hits_i, n):.0f}% of {n}")
+        if figures:
+            print(f"  {title}: " + "; ".join(figures))
+    print()
 
     s, confusion, misses = results[("sparse", "assess", None)]
     print("Per-condition confusion (assess, as written; rows: expected, columns: first-ranked when wrong)")
