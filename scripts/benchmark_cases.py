@@ -87,6 +87,12 @@ def run_batch(runner, mode, cases, max_screens=None):
     return [reply["result"] for reply in replies]
 
 
+def acceptable(case):
+    """The conditions a case accepts as its answer (FORMAT.md): empty when it is scored on triage only."""
+    exp = case["expected"]
+    return {exp["condition"], *exp.get("also_acceptable", [])} - {None}
+
+
 def score(cases, outputs):
     """FORMAT.md scores. Cases whose expected condition is null count for triage only."""
     s = collections.Counter()
@@ -94,7 +100,7 @@ def score(cases, outputs):
     misses = []
     for case, out in zip(cases, outputs):
         exp = case["expected"]
-        ok = {exp["condition"], *exp.get("also_acceptable", [])} - {None}
+        ok = acceptable(case)
         ranked = [d["condition"] for d in out["differential"]]
         got, want = out["triage"], exp["triage"]
         s["n"] += 1
@@ -194,7 +200,7 @@ def top3_without_emergency_stop(cases, assessed, interviewed):
     Returns (cases counted, assess top-3 hits, interview top-3 hits)."""
     n = hits_assess = hits_interview = 0
     for case, a, i in zip(cases, assessed, interviewed):
-        ok = {case["expected"]["condition"], *case["expected"].get("also_acceptable", [])} - {None}
+        ok = acceptable(case)
         if not ok or i.get("stop_reason") == "emergency":
             continue
         n += 1
