@@ -71,6 +71,8 @@ for (const viewport of [PHONE, TABLET]) {
         JSON.stringify(order),
       );
       assert.equal(await region.locator('.causes-title').textContent(), EN['result.causes_other']);
+      assert.equal(await region.locator('.must-rule-out li').count(), 1);
+      assert.equal(await region.locator('.must-rule-out p').textContent(), EN['result.must_rule_out_intro']);
       // One instruction: call now; what not to do; nothing "if you develop".
       const text = await region.innerText();
       assert.ok(!text.includes(EN.safety_net), 'no generic safety net on an emergency');
@@ -85,6 +87,24 @@ for (const viewport of [PHONE, TABLET]) {
     }
   });
 }
+
+// Several dangers to rule out are introduced in the plural: a red swelling in the buttock crease
+// (abscess, pilonidal abscess) and a cancer history at 58 (bone cancer) each name one.
+test('several things to rule out read in the plural', async () => {
+  const browser = await launch({ viewport: PHONE });
+  try {
+    const { page, errors } = await openApp(browser.context, server.origin);
+    await start(page, { age: 58, sex: 'Female', regions: ['Tailbone'] });
+    const yes = new Set(['local.redness_swelling_warmth', 'local.natal_cleft_swelling_or_sinus', 'history.cancer']);
+    await answerUntilResult(page, (f) => (yes.has(f) ? 'Yes' : 'No'));
+    const region = result(page);
+    assert.ok((await region.locator('.must-rule-out li').count()) > 1);
+    assert.equal(await region.locator('.must-rule-out p').textContent(), EN['result.must_rule_out_intro_many']);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
 
 for (const lang of ['en', 'es']) {
   test(`self-care result: Why lists what the person said, citations read as citations, plain numbers (${lang})`, async () => {

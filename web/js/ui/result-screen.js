@@ -237,7 +237,7 @@ export function renderResultScreen(ctx) {
         'div',
         { class: 'must-rule-out' },
         h('h3', {}, t('result.must_rule_out')),
-        h('p', {}, t('result.must_rule_out_intro')),
+        h('p', {}, t(mustRuleOut.length > 1 ? 'result.must_rule_out_intro_many' : 'result.must_rule_out_intro')),
         h('ul', {}, mustRuleOut),
       ),
     );
