@@ -13,7 +13,8 @@ rewrite (FORMAT.md: every finding a person can answer that the case does not lis
 several folders the table is printed for each and for all together; the confusion table and misses
 cover all. Then the adaptive interview in screens is played on minimal emergency presentations built from the
 knowledge base's own rules (each way of firing each emergency rule, nothing else known), and the
-count that reach emergency is printed with the ones that do not; and so are thinned copies of the
+count that reach emergency is printed with the ones that do not (and those of the urgent rules, reported, not
+enforced: the count that reach urgent or above); and so are thinned copies of the
 reference emergencies (about 40 % of their other findings deleted, a fixed seed), whose 98 % target
 --check enforces.
 
@@ -129,13 +130,17 @@ def score(cases, outputs):
     return s, confusion, misses
 
 
-def emergency_witnesses(runner, kb_dir, max_screens=None, solver=NATIVE):
-    """Interviews of minimal emergency presentations: for each emergency rule, people who have
-    exactly what a way of firing it needs and know nothing else, as the engine's rule solver makes
-    them (`symcheck witnesses`: a marked region and a side when the way has none, the parent of a
-    follow-up question, a plausible age and sex; each checked to fire its rule). Ways the solver
+LEVELS = ["self_care", "routine", "urgent", "emergency"]
+
+
+def emergency_witnesses(runner, kb_dir, max_screens=None, solver=NATIVE, level="emergency"):
+    """Interviews of minimal presentations of the rules of one level (emergency by default): for
+    each such rule, people who have exactly what a way of firing it needs and know nothing else, as
+    the engine's rule solver makes them (`symcheck witnesses`: a marked region and a side when the
+    way has none, the parent of a follow-up question, a plausible age and sex; each checked to fire
+    its rule). A person is reached when the interview ends at that level or above. Ways the solver
     drops are reported on stderr. Returns (reached, total, misses)."""
-    cmd = shlex.split(solver) + ["witnesses", "--kb", kb_dir, "--level", "emergency"]
+    cmd = shlex.split(solver) + ["witnesses", "--kb", kb_dir, "--level", level]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)}: exit {p.returncode}: {p.stderr.strip()}")
@@ -145,7 +150,7 @@ def emergency_witnesses(runner, kb_dir, max_screens=None, solver=NATIVE):
     outs = run_batch(runner, "interview", people, max_screens)
     reached, misses = 0, []
     for person, out in zip(people, outs):
-        if out["triage"] == "emergency":
+        if LEVELS.index(out["triage"]) >= LEVELS.index(level):
             reached += 1
         else:
             misses.append(f"{person['rule']}: {', '.join(person['present'])}"
@@ -296,8 +301,9 @@ def main():
             for line in m:
                 print("  " + line)
 
-    def report(title, reached, total, missed):
-        print(f"\n{title}: the adaptive interview reaches emergency in {reached}/{total}")
+    def report(title, reached, total, missed, level="emergency"):
+        print(f"\n{title}: the adaptive interview reaches {level}{'' if level == 'emergency' else ' or above'} "
+              f"in {reached}/{total}")
         for line in missed:
             print("  not reached: " + line)
 
@@ -305,6 +311,9 @@ def main():
     kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
     minimal = emergency_witnesses(a.runner, kb_dir, solver=a.solver)
     report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)", *minimal)
+    minimal_urgent = emergency_witnesses(a.runner, kb_dir, solver=a.solver, level="urgent")
+    report("Minimal urgent presentations (each way of firing each urgent rule, nothing else known; reported, not "
+           "enforced)", *minimal_urgent, level="urgent")
     reference = [c for c, f in zip(cases, files) if "/audit/" not in f]
     thinned = thinned_emergencies(a.runner, reference, diagram_findings(kb_rules))
     report("Thinned emergencies (each reference emergency with about 40 % of its other findings deleted, 12 "
