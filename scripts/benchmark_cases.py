@@ -133,7 +133,7 @@ def score(cases, outputs):
 LEVELS = ["self_care", "routine", "urgent", "emergency"]
 
 
-def emergency_witnesses(runner, kb_dir, max_screens=None, solver=NATIVE, level="emergency"):
+def rule_witnesses(runner, kb_dir, max_screens=None, solver=NATIVE, level="emergency"):
     """Interviews of minimal presentations of the rules of one level (emergency by default): for
     each such rule, people who have exactly what a way of firing it needs and know nothing else, as
     the engine's rule solver makes them (`symcheck witnesses`: a marked region and a side when the
@@ -309,9 +309,9 @@ def main():
 
     kb_dir = os.environ.get("SYMCHECK_KB", os.path.join(ROOT, "data/kb"))
     kb_rules = json.load(open(os.path.join(kb_dir, "rules.json")))
-    minimal = emergency_witnesses(a.runner, kb_dir, solver=a.solver)
+    minimal = rule_witnesses(a.runner, kb_dir, solver=a.solver)
     report("Minimal emergency presentations (each way of firing each emergency rule, nothing else known)", *minimal)
-    minimal_urgent = emergency_witnesses(a.runner, kb_dir, solver=a.solver, level="urgent")
+    minimal_urgent = rule_witnesses(a.runner, kb_dir, solver=a.solver, level="urgent")
     report("Minimal urgent presentations (each way of firing each urgent rule, nothing else known; reported, not "
            "enforced)", *minimal_urgent, level="urgent")
     reference = [c for c, f in zip(cases, files) if "/audit/" not in f]

@@ -14,7 +14,7 @@ it (the same batch runs and rule solver), including the minimal and thinned emer
 import argparse, glob, json, os, shutil, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchmark_cases import (NATIVE, ROOT, TARGETS, diagram_findings, emergency_witnesses,  # noqa: E402
+from benchmark_cases import (NATIVE, ROOT, TARGETS, diagram_findings, rule_witnesses,  # noqa: E402
                              pct, run_batch, score, thinned_emergencies)
 
 def first_opening_only(rules, screens):
@@ -102,7 +102,7 @@ def main():
             outs = run_batch(a.runner, "interview", cases, max_screens=limit)
             s, _, _ = score(cases, outs)
             sd, _, _ = score(subset(cases, dev), subset(outs, dev))
-            minimal, minimal_n, _ = emergency_witnesses(a.runner, kb, limit, solver=a.solver)
+            minimal, minimal_n, _ = rule_witnesses(a.runner, kb, limit, solver=a.solver)
             thinned, thinned_n, _ = thinned_emergencies(a.runner, cases, regions, max_screens=limit)
             goals = {
                 "top-3": all(pct(x["top3"], x["n_condition"]) >= pct(y["top3"], y["n_condition"]) - gap
