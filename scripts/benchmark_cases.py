@@ -130,9 +130,6 @@ def score(cases, outputs):
     return s, confusion, misses
 
 
-LEVELS = ["self_care", "routine", "urgent", "emergency"]
-
-
 def rule_witnesses(runner, kb_dir, max_screens=None, solver=NATIVE, level="emergency"):
     """Interviews of minimal presentations of the rules of one level (emergency by default): for
     each such rule, people who have exactly what a way of firing it needs and know nothing else, as
