@@ -34,6 +34,26 @@ test('en.json and es.json have the same keys, non-empty, same placeholders', () 
   }
 });
 
+test('every red-flag rule that points to no single condition names its danger in both languages', () => {
+  // The result screen lists what the fired rules point to; a rule with no condition is named by
+  // ui danger.<rule id> (an empty line under "What must be ruled out now" was the failure).
+  const rules = JSON.parse(readFileSync(path.join(ROOT, 'data/kb/rules.json'), 'utf8')).triage.red_flag_rules;
+  const unnamed = rules.filter((rule) => rule.points_to === null && rule.level !== 'routine').map((rule) => rule.id);
+  assert.ok(unnamed.length > 0);
+  for (const strings of [EN, ES]) {
+    assert.deepEqual(
+      unnamed.filter((id) => !strings[`danger.${id}`]),
+      [],
+    );
+    // No text for a rule that is gone or now points to a condition.
+    const stale = Object.keys(strings)
+      .filter((k) => k.startsWith('danger.') && k !== 'danger.unnamed')
+      .map((k) => k.slice('danger.'.length))
+      .filter((id) => !unnamed.includes(id));
+    assert.deepEqual(stale, []);
+  }
+});
+
 test('the emergency texts come first in both languages', () => {
   for (const strings of [EN, ES]) {
     const keys = Object.keys(strings);

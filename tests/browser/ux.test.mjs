@@ -106,6 +106,37 @@ test('several things to rule out read in the plural', async () => {
   }
 });
 
+// A rule that points to no single condition is named in words: new confusion at 88 (S7, a sepsis sign
+// without a known infection) once gave an empty line under "What must be ruled out now".
+for (const lang of ['en', 'es']) {
+  test(`a danger with no single condition is named in words (${lang})`, async () => {
+    const S = lang === 'en' ? EN : ES;
+    const browser = await launch({ viewport: PHONE });
+    try {
+      const { page, errors } = await openApp(browser.context, server.origin);
+      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+      await page.getByRole('radio', { name: S['start.audience.patient'], exact: true }).check();
+      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('88');
+      await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
+      await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
+      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await answerUntilResult(page, (f) => (f === 'systemic.sepsis_red_flag' ? S['answer.yes'] : S['answer.no']), {
+        resultName: S['result.title'],
+        nextName: S['question.next'],
+      });
+      const region = result(page, S['result.title']);
+      assert.equal(await region.getAttribute('data-triage'), 'emergency');
+      const item = region.locator('.must-rule-out li[data-must-rule-out-rule="S7"]');
+      assert.equal((await item.textContent()).trim(), S['danger.S7']);
+      for (const text of await region.locator('.must-rule-out li').allTextContents()) assert.ok(text.trim().length > 0);
+      if (lang === 'en') await shot(page, 'danger-in-words', true);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
 for (const lang of ['en', 'es']) {
   test(`self-care result: Why lists what the person said, citations read as citations, plain numbers (${lang})`, async () => {
     const S = lang === 'en' ? EN : ES;

@@ -200,7 +200,8 @@ function mustRuleOutItems(assessment, { t, texts, lang, audience }) {
   const seen = new Set();
   const items = [];
   for (const entry of assessment.must_rule_out ?? []) {
-    const key = entry.condition ?? t(`danger.${entry.rule}`);
+    // A rule without its own text still gets a line (the test of data/ui names every such rule).
+    const key = entry.condition ?? (t(`danger.${entry.rule}`) || t('danger.unnamed'));
     if (seen.has(key)) continue;
     seen.add(key);
     items.push(
