@@ -106,6 +106,16 @@ test('several things to rule out read in the plural', async () => {
   }
 });
 
+// Starts the page in `lang` as a patient of `age` and `sex` ('female' or 'male') with one region marked.
+async function startIn(page, lang, S, { age, sex, region }) {
+  if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
+  await page.getByRole('radio', { name: S['start.audience.patient'], exact: true }).check();
+  await page.getByRole('spinbutton', { name: S['start.age'] }).fill(String(age));
+  await page.getByRole('radio', { name: S[`start.sex.${sex}`], exact: true }).check();
+  await page.getByRole('button', { name: S[`region.${region}`], exact: true }).click();
+  await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+}
+
 // A rule that points to no single condition is named in words: new confusion at 88 (S7, a sepsis sign
 // without a known infection) once gave an empty line under "What must be ruled out now".
 for (const lang of ['en', 'es']) {
@@ -114,12 +124,7 @@ for (const lang of ['en', 'es']) {
     const browser = await launch({ viewport: PHONE });
     try {
       const { page, errors } = await openApp(browser.context, server.origin);
-      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
-      await page.getByRole('radio', { name: S['start.audience.patient'], exact: true }).check();
-      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('88');
-      await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
-      await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
-      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await startIn(page, lang, S, { age: 88, sex: 'female', region: 'left_buttock' });
       await answerUntilResult(page, (f) => (f === 'systemic.sepsis_red_flag' ? S['answer.yes'] : S['answer.no']), {
         resultName: S['result.title'],
         nextName: S['question.next'],
@@ -143,12 +148,7 @@ for (const lang of ['en', 'es']) {
     const browser = await launch({ viewport: PHONE });
     try {
       const { page, errors } = await openApp(browser.context, server.origin);
-      if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
-      await page.getByRole('radio', { name: S['start.audience.patient'], exact: true }).check();
-      await page.getByRole('spinbutton', { name: S['start.age'] }).fill('34');
-      await page.getByRole('radio', { name: S['start.sex.female'], exact: true }).check();
-      await page.getByRole('button', { name: S['region.right_buttock'], exact: true }).click();
-      await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+      await startIn(page, lang, S, { age: 34, sex: 'female', region: 'right_buttock' });
       await answerUntilResult(page, () => S['answer.no'], {
         resultName: S['result.title'],
         nextName: S['question.next'],
