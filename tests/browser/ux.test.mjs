@@ -224,12 +224,7 @@ test('citations: author (year) title, never placeholders', async () => {
 
 /** The answers-review tests' start: a 40-year-old man, left buttock, in `lang`; the first screen's findings. */
 async function startAs40Male(page, lang) {
-  const S = lang === 'en' ? EN : ES;
-  if (lang === 'es') await page.getByRole('button', { name: 'Español', exact: true }).click();
-  await page.getByRole('spinbutton', { name: S['start.age'] }).fill('40');
-  await page.getByRole('radio', { name: S['start.sex.male'], exact: true }).check();
-  await page.getByRole('button', { name: S['region.left_buttock'], exact: true }).click();
-  await page.getByRole('button', { name: S['start.start'], exact: true }).click();
+  await startIn(page, lang, lang === 'en' ? EN : ES, { age: 40, sex: 'male', region: 'left_buttock' });
   await question(page).first().waitFor();
   return screenFindings(page);
 }
